@@ -1,0 +1,26 @@
+# The two commands of the README. Both set everything up from nothing.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test setup clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## Set up and scan the example documents in corpus/.
+demo: $(STAMP)
+	$(BIN)/dokumentanalys scan corpus/exempel --fail-on never
+
+## Set up and run the whole test suite.
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info src/*.egg-info

@@ -1,0 +1,1 @@
+"""Built-in rule packs (data). Shipped inside the wheel as dokumentanalys.rules."""

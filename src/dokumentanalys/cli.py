@@ -1,0 +1,261 @@
+"""The command line: thin click commands over the library.
+
+Heavy modules (spaCy, pdfplumber, python-docx) are imported inside the
+commands, so ``dokumentanalys --help`` starts fast.
+
+Exit codes (contract): 0 no findings at or above ``--fail-on``; 1 findings;
+2 usage or configuration error, or at least one input that could not be read
+(every other input is still analysed and reported).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+import click
+
+from . import __version__
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import DocumentResult
+    from .plugins import Registry
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class UsageError(click.UsageError):
+    """A usage error with a Swedish message; click prints it and exits with 2."""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dokumentanalys", message="%(prog)s %(version)s")
+def main() -> None:
+    """Granskar styrdokument och blanketter (PDF, DOCX, TXT, Markdown) ur ett
+    jämställdhetsperspektiv: saknat jämställdhetsperspektiv, statistik som inte
+    är könsuppdelad och könsbundna eller stereotypa formuleringar.
+
+    \b
+    Exempel:
+      dokumentanalys scan policy.pdf
+      dokumentanalys scan mapp/ --format json --output rapport.json
+      dokumentanalys rules
+      dokumentanalys explain term/tjansteman
+    """
+
+
+def _registry(strict: bool = False) -> "Registry":
+    from .plugins import PluginError, load_registry
+
+    try:
+        return load_registry(strict=strict)
+    except PluginError as exc:
+        raise UsageError(f"Insticksmodul: {exc}") from exc
+
+
+def _warn_plugin_problems(registry: "Registry", quiet: bool) -> None:
+    if quiet:
+        return
+    for plugin, message in registry.problems:
+        click.echo(f"dokumentanalys: varning: insticksmodulen {plugin}: {message}", err=True)
+
+
+def _exit_code(results: Sequence["DocumentResult"], fail_on: str) -> int:
+    if any(not r.readable or any(e.code == "internal" for e in r.errors) for r in results):
+        return EXIT_ERROR
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = {"error": 3, "warning": 2, "info": 1}[fail_on]
+    for result in results:
+        for finding in result.findings:
+            if finding.severity.rank >= threshold:
+                return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _write_atomic(path: Path, data: str | bytes) -> None:
+    """Write via a temporary file and rename, so a report is never half written."""
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--format", "-f", "fmt", default="text", show_default=True, help="Rapportformat: text, json (och fler från insticksmoduler).")
+@click.option("--output", "-o", type=click.Path(dir_okay=True, path_type=Path), help="Skriv rapporten till FIL (eller mapp för docx) i stället för standard ut.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="warning", show_default=True, help="Lägsta allvarlighetsgrad som ger slutkod 1.")
+@click.option("--kind", type=str, default=None, help="Ange dokumenttyp i stället för att gissa: styrdokument, ansokan, other.")
+@click.option("--select", multiple=True, help="Kör bara regler vars id eller kategori börjar så (kan upprepas).")
+@click.option("--ignore", multiple=True, help="Hoppa över regler vars id eller kategori börjar så (kan upprepas).")
+@click.option("--quiet", "-q", is_flag=True, help="Skriv bara fynd och fel, ingen sammanfattning eller förlopp.")
+@click.option("--debug", is_flag=True, help="Visa fullständiga felspår för fel i filer och regler.")
+@click.option("--strict-plugins", is_flag=True, help="Avbryt om en insticksmodul inte kan laddas.")
+def scan(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    fail_on: str,
+    kind: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    quiet: bool,
+    debug: bool,
+    strict_plugins: bool,
+) -> None:
+    """Granska filer och mappar (mappar gås igenom rekursivt)."""
+    import logging
+
+    from .pipeline import Analyzer, Settings, collect_files
+    from .report.base import Report
+
+    if debug:
+        logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
+    registry = _registry(strict=strict_plugins)
+    _warn_plugin_problems(registry, quiet)
+    reporter = registry.reporters.get(fmt)
+    if reporter is None:
+        raise UsageError(f"Okänt format {fmt!r}; välj bland: {', '.join(sorted(registry.reporters))}.")
+    kinds = {k.name for k in registry.kinds}
+    if kind is not None and kind not in kinds:
+        raise UsageError(f"Okänd dokumenttyp {kind!r}; välj bland: {', '.join(sorted(kinds))}.")
+    if reporter.write_files is not None and output is None:
+        raise UsageError(f"Formatet {fmt} skriver filer; ange en mapp med --output.")
+
+    settings = Settings(kind=kind, select=select, ignore=ignore, debug=debug)
+    analyzer = Analyzer(registry, settings)
+    extensions = [ext for e in registry.extractors for ext in e.extensions]
+    files, missing = collect_files(paths, extensions)
+    results = list(missing) + list(_run(analyzer, files, quiet))
+    order = {p: i for i, p in enumerate(list(paths) + files)}
+    results.sort(key=lambda r: order.get(r.path, len(order)))
+
+    report = Report(results, version=__version__, rules={r.id: r.meta for r in registry.rules})
+    if reporter.write_files is not None:
+        assert output is not None
+        written = reporter.write_files(report, output)
+        if not quiet:
+            for path in written:
+                click.echo(f"Skrev {path}", err=True)
+    else:
+        assert reporter.render is not None
+        data = reporter.render(report)
+        if output is not None:
+            _write_atomic(output, data)
+            if not quiet:
+                click.echo(f"Skrev {output}", err=True)
+        elif isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            click.echo(data, nl=False)
+    sys.exit(_exit_code(results, fail_on))
+
+
+def _run(analyzer, files: list[str], quiet: bool):  # type: ignore[no-untyped-def]
+    """Analyse files with a progress bar on an interactive stderr."""
+    show = not quiet and sys.stderr.isatty() and len(files) > 1
+    if not show:
+        yield from analyzer.analyze_many(files)
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from rich.console import Console
+
+    with Progress(
+        TextColumn("Granskar"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        TextColumn("{task.description}"),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("", total=len(files))
+        for path in files:
+            progress.update(task, description=os.path.basename(path))
+            yield analyzer.analyze(path)
+            progress.advance(task)
+
+
+@main.command("rules")
+@click.option("--category", default=None, help="Visa bara regler i denna kategori.")
+@click.option("--json", "as_json", is_flag=True, help="Skriv listan som JSON.")
+def rules_cmd(category: str | None, as_json: bool) -> None:
+    """Lista alla installerade regler med id, kategori, allvarlighetsgrad och källa."""
+    import json
+
+    registry = _registry()
+    rules = [r for r in registry.rules if category is None or r.meta.category == category]
+    if as_json:
+        data = [
+            {
+                "id": r.id,
+                "category": r.meta.category,
+                "severity": str(r.meta.severity),
+                "status": r.meta.status,
+                "source": r.meta.source,
+                "plugin": r.meta.plugin,
+                "message": r.meta.message,
+            }
+            for r in rules
+        ]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    width = max((len(r.id) for r in rules), default=10)
+    for r in rules:
+        source = r.meta.source or "–"
+        click.echo(f"{r.id:<{width}}  {r.meta.category:<27} {str(r.meta.severity):<7}  {source}")
+    click.echo(f"\n{len(rules)} regler.", err=True)
+
+
+@main.command()
+@click.argument("rule_id")
+def explain(rule_id: str) -> None:
+    """Förklara en regel: vad den gör, varför, exempel och källor."""
+    from .engine.explain import explain_rule
+
+    registry = _registry()
+    try:
+        rule = registry.rule(rule_id)
+    except KeyError:
+        close = [r.id for r in registry.rules if rule_id.split("/")[-1] in r.id][:5]
+        hint = f" Menade du: {', '.join(close)}?" if close else " Se listan med 'dokumentanalys rules'."
+        raise UsageError(f"Regeln {rule_id!r} finns inte.{hint}")
+    click.echo(explain_rule(rule.meta))
+
+
+@main.command()
+def plugins() -> None:
+    """Lista insticksmoduler med version, regler, dokumenttyper, format och status."""
+    registry = _registry()
+    for info in registry.plugins.values():
+        label = "inbyggd" if info.builtin else (info.version or "okänd version")
+        click.echo(f"{info.name} ({label}) – {info.status}")
+        if info.rules:
+            click.echo(f"  regler: {len(info.rules)} ({', '.join(info.rules[:5])}{', …' if len(info.rules) > 5 else ''})")
+        if info.kinds:
+            click.echo(f"  dokumenttyper: {', '.join(info.kinds)}")
+        if info.formats:
+            click.echo(f"  inläsning: {', '.join(info.formats)}")
+        if info.reporters:
+            click.echo(f"  rapportformat: {', '.join(info.reporters)}")
+        for problem in info.problems:
+            click.echo(f"  problem: {problem}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

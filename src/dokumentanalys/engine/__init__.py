@@ -1,0 +1,1 @@
+"""Rule engine: AnalyzedDocument -> Findings. Data rules, code rules, dispatch."""

@@ -1,0 +1,302 @@
+"""Data rules: rule packs (TOML) compiled into one shared term index.
+
+All data rules of all packs share one :class:`TermIndex`, built once per
+process. A document is scanned once, token by token: each token costs one
+dictionary lookup for the whole word plus one per possible compound split,
+however many rules there are. The hits are then handed out to the rules,
+whose own conditions (``after``, ``unless_sentence_has``, ...) run rule by
+rule, each in isolation.
+
+Matching order for one word, longest first: the whole word, then ever
+shorter tails (compound heads). The first tail that is either a *keep* word
+(``ombudsman`` in ``barnombudsman``) or a rule form decides; so a keep word
+wins over any shorter rule form inside it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from pydantic import ValidationError
+
+from ..language.analyzed import AnalyzedBlock, AnalyzedDocument, Token
+from ..language.sv import VOWELS
+from ..model import Finding, Severity
+from .inflect import inflect
+from .rule import Example, Rule, RuleContext, RuleMeta
+from .schema import ExampleSpec, PackSpec, RuleSpec
+
+__all__ = ["RulePackError", "load_pack", "TermIndex", "compile_rules", "LoadedPack"]
+
+_CACHE_KEY = "data_rules.hits"
+_MIN_MODIFIER = 3
+_LINK_CHARS = "-"
+
+
+class RulePackError(Exception):
+    """A rule pack that cannot be loaded; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class LoadedPack:
+    path: str
+    spec: PackSpec
+
+
+def _read_bytes(path: Path | Traversable) -> bytes:
+    return path.read_bytes()
+
+
+def load_pack(path: Path | Traversable) -> LoadedPack:
+    """Read and validate one pack; raises :class:`RulePackError` with a Swedish message."""
+    name = str(path)
+    try:
+        data = tomllib.loads(_read_bytes(path).decode("utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulePackError(f"{name}: regelpaketet kan inte läsas ({exc})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise RulePackError(f"{name}: ogiltig TOML ({exc})") from exc
+    try:
+        spec = PackSpec.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()[:5]
+        )
+        raise RulePackError(f"{name}: ogiltigt regelpaket ({problems})") from exc
+    return LoadedPack(name, spec)
+
+
+def _examples(spec: RuleSpec) -> tuple[Example, ...]:
+    out: list[Example] = []
+    for flag, items in ((True, spec.flag), (False, spec.pass_)):
+        for item in items:
+            if isinstance(item, ExampleSpec):
+                out.append(Example(item.text, flag, item.kind, item.count))
+            else:
+                out.append(Example(item, flag))
+    return tuple(out)
+
+
+def rule_meta(spec: RuleSpec, pack: str) -> RuleMeta:
+    return RuleMeta(
+        id=spec.id,
+        category=spec.category,
+        severity=Severity(spec.severity),
+        message=spec.message,
+        suggestions=spec.suggestions,
+        rationale=spec.rationale,
+        source=spec.source,
+        url=spec.url,
+        name=spec.name,
+        status=spec.status,
+        kinds=spec.kinds,
+        examples=_examples(spec),
+        limitations=spec.limitations,
+        pack=pack,
+    )
+
+
+# --- the index -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    rule: int  # index into TermIndex.specs
+    compounds: bool
+    n_tokens: int
+    tokens: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Hit:
+    rule: int
+    ablock: AnalyzedBlock
+    first: int  # token index
+    last: int  # token index, inclusive
+    compound: bool
+
+
+@dataclass
+class TermIndex:
+    """Every form of every data rule, in two dictionaries."""
+
+    specs: list[RuleSpec] = field(default_factory=list)
+    #: single-token form -> entries
+    words: dict[str, list[_Entry]] = field(default_factory=dict)
+    #: first token of a multi-token form -> entries
+    phrases: dict[str, list[_Entry]] = field(default_factory=dict)
+    #: keep word -> rule indexes it protects (``None`` = every rule)
+    keep: dict[str, set[int] | None] = field(default_factory=dict)
+    #: per rule: lower-case word sets of its conditions
+    conditions: list[dict[str, frozenset[str]]] = field(default_factory=list)
+
+    def add_keep(self, word: str, rule: int | None) -> None:
+        for form in inflect(word):
+            if rule is None:
+                self.keep[form] = None
+            else:
+                current = self.keep.get(form, set())
+                if current is not None:
+                    current.add(rule)
+                    self.keep[form] = current
+
+    def add_rule(self, spec: RuleSpec) -> int:
+        idx = len(self.specs)
+        self.specs.append(spec)
+        for match in spec.match:
+            forms: list[str] = []
+            if match.lemma:
+                forms.extend(inflect(match.lemma, match.paradigm))
+            forms.extend(f.lower().strip() for f in match.forms)
+            for form in dict.fromkeys(forms):
+                tokens = tuple(form.split())
+                entry = _Entry(idx, match.compounds and len(tokens) == 1, len(tokens), tokens)
+                target = self.words if len(tokens) == 1 else self.phrases
+                target.setdefault(tokens[0], []).append(entry)
+        for word in spec.except_:
+            self.add_keep(word, idx)
+        self.conditions.append(
+            {
+                name: frozenset(w.lower() for w in getattr(spec, name))
+                for name in ("before", "after", "unless_sentence_has", "unless_before", "unless_after")
+            }
+        )
+        return idx
+
+    # -- scanning --
+
+    def _word_entries(self, lower: str) -> tuple[list[_Entry], bool, set[int] | None]:
+        """Entries for one word: (entries, is_compound, keep-protected rules)."""
+        if lower in self.keep:
+            protected = self.keep[lower]
+            if protected is None:
+                return [], False, None
+            return [e for e in self.words.get(lower, []) if e.rule not in protected], False, protected
+        exact = self.words.get(lower)
+        if exact:
+            return exact, False, set()
+        n = len(lower)
+        for cut in range(_MIN_MODIFIER, n - 2):
+            tail = lower[cut:]
+            if tail in self.keep:
+                protected = self.keep[tail]
+                if protected is None:
+                    return [], False, None
+            entries = self.words.get(tail)
+            if entries:
+                modifier = lower[:cut].rstrip(_LINK_CHARS)
+                if len(modifier) >= _MIN_MODIFIER and any(c in VOWELS for c in modifier):
+                    keep_here = self.keep.get(tail, set()) or set()
+                    return [e for e in entries if e.compounds and e.rule not in keep_here], True, set()
+        return [], False, set()
+
+    def scan(self, document: AnalyzedDocument) -> list[Hit]:
+        hits: list[Hit] = []
+        phrases = self.phrases
+        for ablock in document.blocks:
+            tokens = ablock.tokens
+            for i, tok in enumerate(tokens):
+                lower = tok.lower
+                if not lower[:1].isalpha():
+                    continue
+                covered = False
+                for entry in phrases.get(lower, ()):
+                    n = entry.n_tokens
+                    if i + n <= len(tokens) and all(
+                        tokens[i + k].lower == entry.tokens[k] for k in range(1, n)
+                    ):
+                        hits.append(Hit(entry.rule, ablock, i, i + n - 1, False))
+                        covered = True
+                if covered:
+                    continue
+                entries, compound, _ = self._word_entries(lower)
+                for entry in entries:
+                    hits.append(Hit(entry.rule, ablock, i, i, compound))
+        return hits
+
+
+def _is_proper_name(ablock: AnalyzedBlock, tok: Token) -> bool:
+    if tok.is_sent_start or tok.i == 0 or not tok.is_title:
+        return False
+    prev = ablock.tokens[tok.i - 1]
+    return prev.text not in (":", "•", "-", "–", "(", "\"", "”", "»", "/")
+
+
+def _condition_ok(index: TermIndex, hit: Hit) -> bool:
+    spec = index.specs[hit.rule]
+    cond = index.conditions[hit.rule]
+    tokens = hit.ablock.tokens
+    first, last = tokens[hit.first], tokens[hit.last]
+    if first.in_quotes and not spec.in_quotes:
+        return False
+    if not spec.proper_names and _is_proper_name(hit.ablock, first):
+        return False
+    prev = tokens[hit.first - 1] if hit.first > 0 else None
+    nxt = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
+    if cond["before"] and not (prev and (prev.lower in cond["before"] or prev.lemma in cond["before"])):
+        return False
+    if cond["unless_before"] and prev and (prev.lower in cond["unless_before"] or prev.lemma in cond["unless_before"]):
+        return False
+    if cond["after"]:
+        if nxt is None:
+            return False
+        if not (nxt.lower in cond["after"] or nxt.lemma in cond["after"] or _ends_with_any(nxt.lower, cond["after"])):
+            return False
+    if cond["unless_after"] and nxt and (nxt.lower in cond["unless_after"] or nxt.lemma in cond["unless_after"]):
+        return False
+    if cond["unless_sentence_has"]:
+        sentence = hit.ablock.sentences[first.sent]
+        for tok in hit.ablock.tokens[sentence.start : sentence.end]:
+            if tok.lower in cond["unless_sentence_has"] or tok.lemma in cond["unless_sentence_has"]:
+                return False
+    return True
+
+
+def _ends_with_any(word: str, heads: frozenset[str]) -> bool:
+    return any(
+        word.endswith(h) and len(word) - len(h) >= _MIN_MODIFIER for h in heads
+    )
+
+
+def _hits(index: TermIndex, document: AnalyzedDocument) -> dict[int, list[Hit]]:
+    cached = document.cache.get(_CACHE_KEY)
+    if cached is None or cached[0] is not index:
+        grouped: dict[int, list[Hit]] = {}
+        for hit in index.scan(document):
+            grouped.setdefault(hit.rule, []).append(hit)
+        cached = (index, grouped)
+        document.cache[_CACHE_KEY] = cached
+    return cached[1]
+
+
+def _make_check(index: TermIndex, rule_idx: int):
+    def check(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
+        for hit in _hits(index, document).get(rule_idx, ()):
+            if not _condition_ok(index, hit):
+                continue
+            tokens = hit.ablock.tokens
+            start, end = tokens[hit.first].start, tokens[hit.last].end
+            matched = hit.ablock.block.text[start:end]
+            message = ctx.meta.message.replace("{match}", matched)
+            yield ctx.finding(hit.ablock, start, end, message=message)
+
+    return check
+
+
+def compile_rules(packs: Iterable[LoadedPack], extra_keep: Iterable[str] = ()) -> tuple[TermIndex, list[Rule]]:
+    """Build the shared index and one :class:`Rule` per data rule."""
+    index = TermIndex()
+    rules: list[Rule] = []
+    for word in extra_keep:
+        index.add_keep(word, None)
+    for pack in packs:
+        for word in pack.spec.pack.keep:
+            index.add_keep(word, None)
+        for spec in pack.spec.rule:
+            idx = index.add_rule(spec)
+            rules.append(Rule(rule_meta(spec, pack.spec.pack.id), _make_check(index, idx)))
+    return index, rules

@@ -1,0 +1,124 @@
+"""The schema of a rule pack file (TOML), validated with pydantic.
+
+A pack looks like this (see ``rules/sv-termer.toml`` and ``docs/rules.md``)::
+
+    [pack]
+    id = "sv-term"
+    name = "Könsbundna titlar och benämningar"
+    keep = ["ombudsman", "brandman"]        # never flagged by any rule
+
+    [[rule]]
+    id = "term/tjansteman"
+    category = "gendered-term"
+    severity = "warning"
+    message = "”{match}” utgår från att tjänstepersonen är en man."
+    suggestions = ["tjänsteperson", "handläggare", "anställd"]
+    rationale = "..."
+    source = "ISOF, Frågelådan (svar 77439)"
+    match = [{ lemma = "tjänsteman", paradigm = "man" }]
+    flag = ["Tjänstemännen svarar inom en vecka.", "Fråga en socialtjänsteman."]
+    pass = ["Tjänstepersonen svarar inom en vecka."]
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+__all__ = ["MatchSpec", "ExampleSpec", "RuleSpec", "PackMeta", "PackSpec", "PARADIGMS"]
+
+#: Inflection paradigms a match can name (see :func:`dokumentanalys.engine.inflect.inflect`).
+PARADIGMS = ("man", "a", "er", "ar", "adj", "none", "auto")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+
+class MatchSpec(_Strict):
+    """What a rule looks for. Give ``lemma`` (inflected by ``paradigm``) or ``forms``.
+
+    Forms may hold spaces (``"god man"``): they then match a sequence of
+    tokens. With ``compounds = true`` a single-word form also matches as the
+    last part of a compound (``tjänsteman`` in ``socialtjänstemännen``).
+    """
+
+    lemma: str | None = None
+    paradigm: Literal["man", "a", "er", "ar", "adj", "none", "auto"] = "auto"
+    forms: tuple[str, ...] = ()
+    compounds: bool = True
+
+    @model_validator(mode="after")
+    def _needs_something(self) -> "MatchSpec":
+        if not self.lemma and not self.forms:
+            raise ValueError("en match behöver 'lemma' eller 'forms'")
+        return self
+
+
+class ExampleSpec(_Strict):
+    text: str
+    kind: str | None = None
+    count: int | None = None
+
+
+class RuleSpec(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._/-]*$")
+    category: str = Field(min_length=1)
+    severity: Literal["error", "warning", "info"]
+    message: str = Field(min_length=1)
+    suggestions: tuple[str, ...] = ()
+    rationale: str = ""
+    source: str = ""
+    url: str = ""
+    name: str = ""
+    status: Literal["stable", "preview", "deprecated", "removed"] = "stable"
+    kinds: tuple[str, ...] = ()
+    limitations: str = ""
+    match: tuple[MatchSpec, ...] = Field(min_length=1)
+    except_: tuple[str, ...] = Field(default=(), alias="except")
+    #: previous token must be one of these (lower-case form or lemma)
+    before: tuple[str, ...] = ()
+    #: next token must be one of these, or a compound ending in one of them
+    after: tuple[str, ...] = ()
+    #: skip a hit when its sentence contains one of these (form or lemma)
+    unless_sentence_has: tuple[str, ...] = ()
+    #: skip a hit when the previous token is one of these
+    unless_before: tuple[str, ...] = ()
+    #: skip a hit when the next token is one of these
+    unless_after: tuple[str, ...] = ()
+    #: also flag inside quotation marks (quoted titles of laws are skipped by default)
+    in_quotes: bool = False
+    #: also flag capitalised words in mid-sentence (skipped as proper names by default)
+    proper_names: bool = False
+    flag: tuple[str | ExampleSpec, ...] = ()
+    pass_: tuple[str | ExampleSpec, ...] = Field(default=(), alias="pass")
+
+    @field_validator("suggestions", "except_", "before", "after", "unless_sentence_has", "unless_before", "unless_after")
+    @classmethod
+    def _lower(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(v.strip() for v in values)
+
+
+class PackMeta(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
+    name: str = ""
+    version: str = "1"
+    language: str = "sv"
+    description: str = ""
+    #: words never flagged by any rule, not even as the last part of a compound
+    keep: tuple[str, ...] = ()
+
+
+class PackSpec(_Strict):
+    pack: PackMeta
+    rule: tuple[RuleSpec, ...] = ()
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> "PackSpec":
+        seen: set[str] = set()
+        for rule in self.rule:
+            if rule.id in seen:
+                raise ValueError(f"regel-id {rule.id!r} förekommer flera gånger")
+            seen.add(rule.id)
+        return self

@@ -1,0 +1,1 @@
+"""Extractors: file -> Document. One module per format; ``base`` holds the interface."""

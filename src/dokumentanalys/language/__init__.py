@@ -1,0 +1,1 @@
+"""Language layer: Document -> AnalyzedDocument (tokens, sentences, lemmas, compounds)."""

@@ -1,0 +1,96 @@
+"""The analysed document rules work on: blocks split into sentences and tokens.
+
+These are plain dataclasses, independent of spaCy, so that rule authors get a
+small, stable interface: ``Token.lower``, ``Token.lemma``, ``Token.start`` /
+``Token.end`` (offsets in the block's text), sentence boundaries and whether a
+token stands inside quotation marks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from ..model import Assessment, Block, Document
+
+__all__ = ["Token", "Sentence", "AnalyzedBlock", "AnalyzedDocument"]
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    lower: str
+    lemma: str
+    start: int
+    end: int
+    i: int
+    sent: int
+    in_quotes: bool = False
+    is_sent_start: bool = False
+
+    @property
+    def is_alpha(self) -> bool:
+        return self.text.isalpha()
+
+    @property
+    def is_digit(self) -> bool:
+        return self.text.isdigit()
+
+    @property
+    def is_title(self) -> bool:
+        return self.text[:1].isupper() and not self.text.isupper()
+
+
+@dataclass(slots=True)
+class Sentence:
+    """Token index range ``[start, end)`` within the block, plus its character span."""
+
+    start: int
+    end: int
+    char_start: int
+    char_end: int
+
+
+@dataclass(slots=True)
+class AnalyzedBlock:
+    block: Block
+    tokens: list[Token]
+    sentences: list[Sentence]
+
+    @property
+    def text(self) -> str:
+        return self.block.text
+
+    def sentence_of(self, token: Token) -> Sentence:
+        return self.sentences[token.sent]
+
+    def sentence_tokens(self, sentence: Sentence) -> list[Token]:
+        return self.tokens[sentence.start : sentence.end]
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.block.text[sentence.char_start : sentence.char_end]
+
+
+@dataclass(slots=True)
+class AnalyzedDocument:
+    document: Document
+    blocks: list[AnalyzedBlock]
+    kind: str = "other"
+    assessment: Assessment = field(default_factory=lambda: Assessment(None))
+    #: words (lower case) of the whole document, for cheap presence checks
+    vocabulary: frozenset[str] = frozenset()
+    #: per-document scratch space for shared passes (e.g. the term matcher's hits)
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def iter_sentences(self) -> Iterator[tuple[AnalyzedBlock, Sentence]]:
+        for ablock in self.blocks:
+            for sentence in ablock.sentences:
+                yield ablock, sentence
+
+    def iter_tokens(self) -> Iterator[tuple[AnalyzedBlock, Token]]:
+        for ablock in self.blocks:
+            for token in ablock.tokens:
+                yield ablock, token
+
+    def block_at(self, index: int) -> AnalyzedBlock:
+        return self.blocks[index]

@@ -1,0 +1,1 @@
+"""Reporters: results -> files. One module per format; ``base`` holds the interface."""

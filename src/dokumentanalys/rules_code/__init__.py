@@ -1,0 +1,1 @@
+"""Built-in code rules (rules that need more than a word list)."""
