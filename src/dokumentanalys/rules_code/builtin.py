@@ -1,7 +1,13 @@
-"""Registers the built-in Swedish rule packs, code rules, document kinds and assessment."""
+"""Registers the built-in Swedish rule packs, code rules, document kinds and assessment.
+
+Code rules live in the modules of this package; each module lists its rules
+in a module-level ``RULES`` list and is named in :data:`RULE_MODULES`. Add a
+module there to add built-in code rules.
+"""
 
 from __future__ import annotations
 
+import importlib
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 
@@ -10,6 +16,9 @@ from ..engine.rule import Rule
 from ..kinds import OTHER, DocumentKind
 from ..language.analyzed import AnalyzedDocument
 from ..model import Assessment
+
+#: Modules of this package that define ``RULES: list[Rule]``.
+RULE_MODULES: tuple[str, ...] = ()
 
 
 @hookimpl
@@ -20,7 +29,11 @@ def register_rule_packs() -> list[Traversable]:
 
 @hookimpl
 def register_code_rules() -> list[Rule]:
-    return []
+    rules: list[Rule] = []
+    for name in RULE_MODULES:
+        module = importlib.import_module(f"{__package__}.{name}")
+        rules.extend(module.RULES)
+    return rules
 
 
 @hookimpl
