@@ -180,18 +180,16 @@ class TermIndex:
         if exact:
             return exact, False, set()
         n = len(lower)
-        for cut in range(_MIN_MODIFIER, n - 2):
+        for cut in range(2, n - 2):
             tail = lower[cut:]
             if tail in self.keep:
                 protected = self.keep[tail]
                 if protected is None:
                     return [], False, None
             entries = self.words.get(tail)
-            if entries:
-                modifier = lower[:cut].rstrip(_LINK_CHARS)
-                if len(modifier) >= _MIN_MODIFIER and any(c in VOWELS for c in modifier):
-                    keep_here = self.keep.get(tail, set()) or set()
-                    return [e for e in entries if e.compounds and e.rule not in keep_here], True, set()
+            if entries and _plausible_modifier(lower[:cut]):
+                keep_here = self.keep.get(tail, set()) or set()
+                return [e for e in entries if e.compounds and e.rule not in keep_here], True, set()
         return [], False, set()
 
     def scan(self, document: AnalyzedDocument) -> list[Hit]:
@@ -217,6 +215,17 @@ class TermIndex:
                 for entry in entries:
                     hits.append(Hit(entry.rule, ablock, i, i, compound))
         return hits
+
+
+def _plausible_modifier(modifier: str) -> bool:
+    """Is ``modifier`` a plausible first part of a compound?
+
+    After a hyphen anything goes (``HR-tjänsteman``); otherwise it must be at
+    least three letters with a vowel, so that ``skön`` is not ``s`` + ``kön``.
+    """
+    if modifier.endswith(_LINK_CHARS):
+        return len(modifier) > 1
+    return len(modifier) >= _MIN_MODIFIER and any(c in VOWELS for c in modifier)
 
 
 def _is_proper_name(ablock: AnalyzedBlock, tok: Token) -> bool:

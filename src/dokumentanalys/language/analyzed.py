@@ -38,7 +38,8 @@ class Token:
 
     @property
     def is_title(self) -> bool:
-        return self.text[:1].isupper() and not self.text.isupper()
+        """Capitalised like a name: ``Berg``, not ``HR-chef`` or ``SCB``."""
+        return self.text[:1].isupper() and self.text[1:2].islower()
 
 
 @dataclass(slots=True)
