@@ -77,21 +77,10 @@ def _exit_code(results: Sequence["DocumentResult"], fail_on: str) -> int:
 
 
 def _write_atomic(path: Path, data: str | bytes) -> None:
-    """Write via a temporary file and rename, so a report is never half written."""
-    import tempfile
+    """Write via a temporary file and rename (see :func:`report.base.write_atomic`)."""
+    from .report.base import write_atomic
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomic(path, data)
 
 
 @main.command()

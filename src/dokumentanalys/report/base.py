@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as _dt
+import os
+import re
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +13,7 @@ from typing import Any, Callable
 
 from ..model import CATEGORIES, DocumentResult
 
-__all__ = ["Report", "Reporter", "summarize"]
+__all__ = ["Report", "Reporter", "summarize", "write_atomic", "clean_text"]
 
 
 @dataclass
@@ -85,3 +88,40 @@ def summarize(documents: list[DocumentResult]) -> dict[str, Any]:
 
 def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write via a temporary file and rename, so a report is never half written."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+# C0 and C1 control characters except tab and newline, DEL, lone surrogates and
+# the two noncharacters XML 1.0 forbids
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(text: str | None, keep_newlines: bool = True) -> str:
+    """Document text made safe to put in any report: control characters become spaces.
+
+    Text extracted from files may hold form feeds, NULs or escape sequences
+    that break XML (DOCX comments), terminals and spreadsheet cells.
+    """
+    if not text:
+        return ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub(" ", text)
+    if not keep_newlines:
+        text = " ".join(text.split("\n"))
+    return text
