@@ -14,7 +14,7 @@ import os
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .engine.dispatch import run_rules
 from .engine.rule import Rule
@@ -36,7 +36,10 @@ class Settings:
     kind: str | None = None
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    #: rule id, id prefix (``term/``) or category -> "error" | "warning" | "info"
     severity_overrides: dict[str, str] = field(default_factory=dict)
+    #: ``kind_for(path) -> kind name | None``: per-file kinds from the configuration's globs
+    kind_for: Callable[[str], str | None] | None = None
     extract: ExtractOptions = field(default_factory=ExtractOptions)
     include_preview: bool = False
     debug: bool = False
@@ -128,7 +131,7 @@ class Analyzer:
             metadata=dict(document.metadata),
         )
         analyzed = analyze_document(document)
-        kind = self.settings.kind or document.kind
+        kind = self.settings.kind or (self.settings.kind_for and self.settings.kind_for(document.path)) or document.kind
         scores: dict[str, float] = {}
         if not kind:
             kind, scores = choose_kind(self.registry.kinds, analyzed)
@@ -148,18 +151,27 @@ class Analyzer:
         run = run_rules(self.rules, analyzed, debug=self.settings.debug)
         result.findings = [self._override(f) for f in run.findings]
         result.errors.extend(run.errors)
+        # document-level figures that rules recorded (e.g. a plugin's balance score)
+        for key, value in document.metadata.items():
+            result.metadata.setdefault(key, value)
         return result
 
     def _override(self, finding: Finding) -> Finding:
+        """Apply ``severity_overrides``: exact id, then the longest id prefix, then category."""
         overrides = self.settings.severity_overrides
         if not overrides:
             return finding
-        for key in (finding.rule, finding.category):
-            if key in overrides:
-                from dataclasses import replace
+        key = finding.rule if finding.rule in overrides else None
+        if key is None:
+            prefixes = [k for k in overrides if _matches(finding.rule, (k,))]
+            key = max(prefixes, key=len) if prefixes else None
+        if key is None and finding.category in overrides:
+            key = finding.category
+        if key is None:
+            return finding
+        from dataclasses import replace
 
-                return replace(finding, severity=Severity(overrides[key]))
-        return finding
+        return replace(finding, severity=Severity(overrides[key]))
 
     def analyze(self, path: str | os.PathLike[str]) -> DocumentResult:
         """Analyse one file. Never raises for a problem with the file itself."""

@@ -8,6 +8,10 @@ Every hook implementation is called on its own (``get_hookimpls()``), so a
 plugin whose import fails, whose hook raises or whose rule data is invalid is
 recorded in :attr:`Registry.problems` and everything else still loads. With
 ``strict=True`` the first such problem raises :class:`PluginError` instead.
+
+A plugin module may set ``off_by_default = True`` (as flake8 plugins do): it
+is then registered only when the configuration enables it by name, e.g. a
+house style that should apply only where an organisation asks for it.
 """
 
 from __future__ import annotations
@@ -53,7 +57,12 @@ class PluginInfo:
     name: str
     version: str = ""
     builtin: bool = False
+    #: "ok", "fel" (a problem was met, see ``problems``) or "avstängd" (not registered)
     status: str = "ok"
+    #: the distribution that provides the plugin, e.g. ``dokumentanalys-platsannons``
+    distribution: str = ""
+    #: why a plugin is "avstängd", in Swedish
+    note: str = ""
     problems: list[str] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
@@ -61,48 +70,99 @@ class PluginInfo:
     reporters: list[str] = field(default_factory=list)
 
 
+def _ep_names(ep: Any) -> set[str]:
+    """Names a user may use for an entry point: its own name and its distribution's."""
+    dist = getattr(ep, "dist", None)
+    names = {ep.name}
+    if dist is not None and getattr(dist, "name", None):
+        names.add(dist.name)
+    return names
+
+
 def get_plugin_manager(
     *,
     load_entrypoints: bool = True,
     disabled: frozenset[str] = frozenset(),
+    enabled: frozenset[str] = frozenset(),
     extra: tuple[object, ...] = (),
     problems: list[tuple[str, str]] | None = None,
+    skipped: list[tuple[str, str]] | None = None,
 ) -> pluggy.PluginManager:
     """A fresh plugin manager with the built-ins, installed plugins and ``extra`` objects.
 
-    Import failures of third-party plugins are appended to ``problems`` as
-    ``(plugin name, Swedish message)``.
+    ``disabled`` and ``enabled`` hold entry-point or distribution names; a
+    plugin whose module sets ``off_by_default = True`` is registered only when
+    ``enabled`` names it. Plugins left out are appended to ``skipped`` as
+    ``(plugin name, Swedish reason)``. Import failures and hooks the contract
+    does not know (a misspelled hook name) are appended to ``problems`` as
+    ``(plugin name, Swedish message)`` and the plugin is left out; without a
+    ``problems`` list they raise :class:`PluginError`.
     """
     pm = pluggy.PluginManager("dokumentanalys")
     pm.add_hookspecs(hookspecs)
     for name in DEFAULT_PLUGINS:
         pm.register(importlib.import_module(name), name=name)
+
+    def fail(name: str, message: str, exc: BaseException | None = None) -> None:
+        if problems is None:
+            raise PluginError(f"{name}: {message}") from exc
+        problems.append((name, message))
+
     if load_entrypoints:
         for ep in entry_points(group=ENTRY_POINT_GROUP):
-            if ep.name in disabled or pm.has_plugin(ep.name):
+            names = _ep_names(ep)
+            if pm.has_plugin(ep.name):
+                continue
+            if names & disabled:
+                if skipped is not None:
+                    skipped.append((ep.name, "avstängd i konfigurationen"))
                 continue
             try:
                 plugin = ep.load()
-                pm.register(plugin, name=ep.name)
             except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the scan
-                message = f"insticksmodulen kunde inte laddas: {type(exc).__name__}: {exc}"
                 log.debug("plugin %s failed to load", ep.name, exc_info=True)
-                if problems is not None:
-                    problems.append((ep.name, message))
-                else:
-                    raise PluginError(f"{ep.name}: {message}") from exc
+                fail(ep.name, f"insticksmodulen kunde inte laddas: {type(exc).__name__}: {exc}", exc)
+                continue
+            if getattr(plugin, "off_by_default", False) is True and not names & enabled:
+                if skipped is not None:
+                    skipped.append((ep.name, "avstängd som standard; slå på den med [plugins] enable i konfigurationen"))
+                continue
+            _register_checked(pm, plugin, ep.name, fail)
     for obj in extra:
-        pm.register(obj)
-    # A misspelled hook name fails loudly here instead of being ignored.
+        _register_checked(pm, obj, None, fail)
+    # Built-ins only by now: a misspelled hook name in our own code fails loudly.
     pm.check_pending()
     return pm
 
 
-def _plugin_versions() -> dict[str, str]:
-    out: dict[str, str] = {}
+def _register_checked(
+    pm: pluggy.PluginManager, plugin: object, name: str | None, fail: Callable[..., None]
+) -> None:
+    """Register one plugin; leave it out if pluggy rejects it or it has unknown hooks."""
+    label = name or getattr(plugin, "__name__", None) or repr(plugin)
+    try:
+        registered = pm.register(plugin, name=name)
+    except Exception as exc:  # noqa: BLE001 - e.g. a hook that asks for arguments the spec lacks
+        fail(label, f"insticksmodulen avvisades: {type(exc).__name__}: {exc}", exc)
+        return
+    unknown = sorted(
+        caller.name
+        for caller in pm.get_hookcallers(plugin) or ()
+        if not caller.has_spec()
+        and any(impl.plugin is plugin and not impl.optionalhook for impl in caller.get_hookimpls())
+    )
+    if unknown:
+        pm.unregister(plugin)
+        hooks = ", ".join(repr(u) for u in unknown)
+        fail(registered or label, f"okänd krok {hooks} (stavfel? se dokumentationen för insticksmoduler); insticksmodulen hoppades över")
+
+
+def _plugin_dists() -> dict[str, tuple[str, str]]:
+    """Entry-point name -> (distribution name, version)."""
+    out: dict[str, tuple[str, str]] = {}
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         dist = getattr(ep, "dist", None)
-        out[ep.name] = getattr(dist, "version", "") if dist else ""
+        out[ep.name] = (getattr(dist, "name", "") or "", getattr(dist, "version", "") or "") if dist else ("", "")
     return out
 
 
@@ -153,61 +213,102 @@ def load_registry(
     strict: bool = False,
     load_entrypoints: bool = True,
     disabled: frozenset[str] = frozenset(),
+    enabled: frozenset[str] = frozenset(),
     extra: tuple[object, ...] = (),
     extra_packs: tuple[Any, ...] = (),
 ) -> Registry:
-    """Build the plugin manager and collect extractors, reporters, kinds and rules."""
-    from .engine.data_rules import RulePackError, compile_rules, load_pack
+    """Build the plugin manager and collect extractors, reporters, kinds and rules.
+
+    ``extra_packs`` are rule packs from the configuration (paths or already
+    validated :class:`~dokumentanalys.engine.data_rules.LoadedPack` objects);
+    they are owned by the pseudo-plugin ``"config"``.
+    """
+    from .engine.data_rules import LoadedPack, RulePackError, compile_rules, load_pack
+    from .engine.rule import Rule
+    from .extract.base import Extractor
+    from .kinds import DocumentKind
+    from .report.base import Reporter
 
     problems: list[tuple[str, str]] = []
-    pm = get_plugin_manager(load_entrypoints=load_entrypoints, disabled=disabled, extra=extra, problems=problems)
-    versions = _plugin_versions()
+    skipped: list[tuple[str, str]] = []
+    pm = get_plugin_manager(
+        load_entrypoints=load_entrypoints,
+        disabled=disabled,
+        enabled=enabled,
+        extra=extra,
+        problems=problems,
+        skipped=skipped,
+    )
+    dists = _plugin_dists() if load_entrypoints else {}
     registry = Registry(pm=pm, problems=problems)
 
     def info(name: str) -> PluginInfo:
         if name not in registry.plugins:
+            dist, version = dists.get(name, ("", ""))
             registry.plugins[name] = PluginInfo(
-                name=name, version=versions.get(name, ""), builtin=name in DEFAULT_PLUGINS
+                name=name, version=version, distribution=dist, builtin=name in DEFAULT_PLUGINS
             )
         return registry.plugins[name]
 
     def on_error(plugin: str, message: str) -> None:
         problems.append((plugin, message))
 
+    def items(hook: str, expected: type | tuple[type, ...], label: str) -> list[tuple[str, Any]]:
+        """Every (plugin, item) a hook returned; a wrong shape is one problem, not a crash."""
+        out: list[tuple[str, Any]] = []
+        for plugin, result in call_each(pm, hook, on_error):
+            if not isinstance(result, (list, tuple)):
+                on_error(plugin, f"{hook} ska returnera en lista med {label}, men gav {type(result).__name__}")
+                continue
+            for item in result:
+                if isinstance(item, expected):
+                    out.append((plugin, item))
+                else:
+                    on_error(plugin, f"{hook} gav {type(item).__name__} ({item!r:.60}) där {label} väntades; värdet hoppades över")
+        return out
+
     for name, _ in pm.list_name_plugin():
         info(name)
+    for name, reason in skipped:
+        entry = info(name)
+        entry.status, entry.note = "avstängd", reason
 
-    for plugin, extractors in call_each(pm, "register_extractors", on_error):
-        for extractor in extractors:
-            registry.extractors.append(extractor)
-            info(plugin).formats.append(extractor.name)
+    for plugin, extractor in items("register_extractors", Extractor, "Extractor"):
+        registry.extractors.append(extractor)
+        info(plugin).formats.append(extractor.name)
 
-    for plugin, reporters in call_each(pm, "register_reporters", on_error):
-        for reporter in reporters:
-            registry.reporters.setdefault(reporter.name, reporter)
-            info(plugin).reporters.append(reporter.name)
+    for plugin, reporter in items("register_reporters", Reporter, "Reporter"):
+        registry.reporters.setdefault(reporter.name, reporter)
+        info(plugin).reporters.append(reporter.name)
 
-    for plugin, kinds in call_each(pm, "register_document_kinds", on_error):
-        for kind in kinds:
-            if all(k.name != kind.name for k in registry.kinds):
-                registry.kinds.append(kind)
-                info(plugin).kinds.append(kind.name)
+    for plugin, kind in items("register_document_kinds", DocumentKind, "DocumentKind"):
+        if all(k.name != kind.name for k in registry.kinds):
+            registry.kinds.append(kind)
+            info(plugin).kinds.append(kind.name)
 
     loaded = []
     pack_owner: dict[str, str] = {}
-    pack_sources = list(call_each(pm, "register_rule_packs", on_error))
-    pack_sources.append(("config", list(extra_packs)))
+    pack_sources = items("register_rule_packs", object, "sökvägar")
+    pack_sources += [("config", pack) for pack in extra_packs]
     # built-in packs first, so that plugin rules come after ours in listings
     pack_sources.sort(key=lambda item: item[0] not in DEFAULT_PLUGINS)
-    for plugin, paths in pack_sources:
-        for path in paths:
+    for plugin, path in pack_sources:
+        if isinstance(path, LoadedPack):
+            pack = path
+        else:
             try:
                 pack = load_pack(path)
             except RulePackError as exc:
                 on_error(plugin, str(exc))
                 continue
-            loaded.append(pack)
-            pack_owner[pack.spec.pack.id] = plugin
+            except Exception as exc:  # noqa: BLE001 - e.g. a str instead of a Path
+                on_error(plugin, f"regelpaketet {path!r:.80} kan inte läsas: {type(exc).__name__}: {exc}")
+                continue
+        owner = pack_owner.setdefault(pack.spec.pack.id, plugin)
+        if owner != plugin:
+            on_error(plugin, f"regelpaketet {pack.spec.pack.id!r} finns redan (från {owner}) och hoppades över")
+            continue
+        loaded.append(pack)
 
     index, data_rules = compile_rules(loaded)
     registry.term_index = index
@@ -216,11 +317,10 @@ def load_registry(
         plugin = pack_owner.get(rule.meta.pack, "")
         _add_rule(registry, rule.with_plugin(plugin), seen, on_error, info)
 
-    code_sources = call_each(pm, "register_code_rules", on_error)
+    code_sources = items("register_code_rules", Rule, "Rule")
     code_sources.sort(key=lambda item: item[0] not in DEFAULT_PLUGINS)
-    for plugin, rules in code_sources:
-        for rule in rules:
-            _add_rule(registry, rule.with_plugin(plugin), seen, on_error, info)
+    for plugin, rule in code_sources:
+        _add_rule(registry, rule.with_plugin(plugin), seen, on_error, info)
 
     for plugin, messages in _group(problems).items():
         entry = info(plugin)
