@@ -20,6 +20,8 @@ import click
 from . import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .baseline import Baseline
+    from .config import Config
     from .model import DocumentResult
     from .plugins import Registry
 
@@ -47,13 +49,80 @@ def main() -> None:
     """
 
 
-def _registry(strict: bool = False) -> "Registry":
+def _registry(strict: bool = False, config: "Config | None" = None) -> "Registry":
     from .plugins import PluginError, load_registry
 
+    options = config.registry_options() if config is not None else {}
     try:
-        return load_registry(strict=strict)
+        return load_registry(strict=strict, **options)
     except PluginError as exc:
         raise UsageError(f"Insticksmodul: {exc}") from exc
+
+
+def _config(paths: Sequence[str], explicit: Path | None, isolated: bool) -> "Config":
+    """The configuration file for a run (``--config``, ``--no-config`` or discovery)."""
+    from .config import ConfigError, resolve_config
+
+    if explicit is not None and isolated:
+        raise UsageError("--config och --no-config kan inte användas samtidigt.")
+    try:
+        return resolve_config(paths, explicit, isolated=isolated)
+    except ConfigError as exc:
+        raise UsageError(f"Konfigurationen: {exc}") from exc
+
+
+def _check_config(config: "Config", registry: "Registry", quiet: bool) -> None:
+    """Unknown kinds in the configuration stop the run; other unknown names are warnings."""
+    from .config import ConfigError
+
+    try:
+        warnings = config.check(registry)
+    except ConfigError as exc:
+        raise UsageError(f"Konfigurationen: {exc}") from exc
+    if not quiet:
+        for warning in warnings:
+            click.echo(f"dokumentanalys: varning: {warning}", err=True)
+
+
+def _config_options(fn):  # type: ignore[no-untyped-def]
+    """``--config FILE`` and ``--no-config`` for every command that loads rules."""
+    fn = click.option("--no-config", is_flag=True, help="Läs ingen konfigurationsfil.")(fn)
+    return click.option(
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Använd denna konfigurationsfil i stället för att leta efter dokumentanalys.toml eller pyproject.toml.",
+    )(fn)
+
+
+def _load_baseline(path: Path | None) -> "Baseline | None":
+    from .baseline import Baseline, BaselineError
+
+    if path is None:
+        return None
+    try:
+        return Baseline.load(path)
+    except BaselineError as exc:
+        raise UsageError(f"Baslinjen: {exc}") from exc
+
+
+def _write_baseline(results: Sequence["DocumentResult"], path: Path, quiet: bool) -> int:
+    """``--write-baseline``: record every finding, report unreadable inputs, no report."""
+    from .baseline import Baseline, BaselineError
+
+    baseline = Baseline.from_results(results, path)
+    try:
+        baseline.write(path, __version__)
+    except BaselineError as exc:
+        raise UsageError(f"Baslinjen: {exc}") from exc
+    for result in results:
+        for err in result.errors:
+            click.echo(f"{result.path}: fel {err.code} {err.message}", err=True)
+    if not quiet:
+        documents = sum(1 for r in results if r.findings)
+        click.echo(f"Skrev baslinjen {path}: {len(baseline)} fynd i {documents} dokument.", err=True)
+    return EXIT_ERROR if any(not r.readable for r in results) else EXIT_OK
 
 
 def _warn_plugin_problems(registry: "Registry", quiet: bool) -> None:
@@ -83,6 +152,35 @@ def _write_atomic(path: Path, data: str | bytes) -> None:
     write_atomic(path, data)
 
 
+def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    if value is None:
+        return None
+    from .executor import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} är ingen storlek; skriv t.ex. 200M eller 1G.") from None
+
+
+def _run_options(command):  # type: ignore[no-untyped-def]
+    """Flags for how a scan runs (parallelism, cache, limits); they reach ``scan`` as ``**run_options``."""
+    options = [
+        click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Antal dokument som granskas samtidigt (standard: antalet kärnor)."),
+        click.option("--timeout", type=click.FloatRange(min=0), default=300.0, show_default=True, help="Längsta tid per dokument i sekunder; 0 = ingen gräns."),
+        click.option("--no-cache", is_flag=True, help="Granska alla dokument på nytt i stället för att återanvända sparade resultat."),
+        click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Mapp för sparade resultat (standard: användarens cachemapp)."),
+        click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Kör lokalt eller på ett Dask-kluster (kräver dokumentanalys[dask])."),
+        click.option("--scheduler", metavar="ADRESS", default=None, help="Adress till Dask-klustrets schemaläggare, t.ex. tcp://10.0.0.5:8786."),
+        click.option("--max-file-size", metavar="STORLEK", callback=_size, default=None, help="Största filstorlek, t.ex. 200M (standard 200M)."),
+        click.option("--max-pages", type=click.IntRange(min=1), default=None, help="Största antal sidor i en PDF (standard 10000)."),
+        click.option("--max-decompressed-size", metavar="STORLEK", callback=_size, default=None, help="Största uppackade storlek för DOCX, t.ex. 500M (standard 500M)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--format", "-f", "fmt", default="text", show_default=True, help="Rapportformat: text, json (och fler från insticksmoduler).")
@@ -94,6 +192,7 @@ def _write_atomic(path: Path, data: str | bytes) -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Skriv bara fynd och fel, ingen sammanfattning eller förlopp.")
 @click.option("--debug", is_flag=True, help="Visa fullständiga felspår för fel i filer och regler.")
 @click.option("--strict-plugins", is_flag=True, help="Avbryt om en insticksmodul inte kan laddas.")
+@_run_options
 def scan(
     paths: tuple[str, ...],
     fmt: str,
@@ -105,6 +204,7 @@ def scan(
     quiet: bool,
     debug: bool,
     strict_plugins: bool,
+    **run_options: Any,
 ) -> None:
     """Granska filer och mappar (mappar gås igenom rekursivt)."""
     import logging
@@ -126,10 +226,12 @@ def scan(
         raise UsageError(f"Formatet {fmt} skriver filer; ange en mapp med --output.")
 
     settings = Settings(kind=kind, select=select, ignore=ignore, debug=debug)
+    settings = _with_limits(settings, run_options)
     analyzer = Analyzer(registry, settings)
     extensions = [ext for e in registry.extractors for ext in e.extensions]
     files, missing = collect_files(paths, extensions)
-    results = list(missing) + list(_run(analyzer, files, quiet))
+    finished, interrupted = _run(analyzer, files, quiet, run_options, registry_options={"strict": strict_plugins})
+    results = list(missing) + finished
     order = {p: i for i, p in enumerate(list(paths) + files)}
     results.sort(key=lambda r: order.get(r.path, len(order)))
 
@@ -151,7 +253,7 @@ def scan(
             sys.stdout.buffer.write(data)
         else:
             click.echo(data, nl=False)
-    sys.exit(_exit_code(results, fail_on))
+    sys.exit(EXIT_INTERRUPTED if interrupted else _exit_code(results, fail_on))
 
 
 def _run(analyzer, files: list[str], quiet: bool):  # type: ignore[no-untyped-def]
@@ -244,6 +346,29 @@ def plugins() -> None:
             click.echo(f"  rapportformat: {', '.join(info.reporters)}")
         for problem in info.problems:
             click.echo(f"  problem: {problem}")
+
+
+@main.command("eval")
+@click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="dev", show_default=True, help="Vilken delmängd av korpusen som ska utvärderas (test används aldrig för att justera regler).")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Utdataformat.")
+@click.option("--show-errors", is_flag=True, help="Lista falska positiva och missade fynd per dokument.")
+def eval_cmd(corpus: Path, split: str, fmt: str, show_errors: bool) -> None:
+    """Utvärdera reglerna mot en annoterad korpus (precision, täckning, F1, markör)."""
+    import json
+
+    from .evaluate import GoldError, evaluate, render_table
+    from .pipeline import Analyzer
+
+    registry = _registry()
+    try:
+        result = evaluate(corpus, split, Analyzer(registry))
+    except GoldError as exc:
+        raise UsageError(f"Facitfilerna i korpusen är felaktiga:\n{exc}") from exc
+    if fmt == "json":
+        click.echo(json.dumps(result.to_json(show_errors=show_errors), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_table(result, show_errors=show_errors), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover
