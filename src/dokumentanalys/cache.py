@@ -93,7 +93,15 @@ def _canonical(value: Any) -> Any:
         return value
     if isinstance(value, os.PathLike):
         return os.fspath(value)
+    if hasattr(value, "__self__") and hasattr(value, "__func__"):  # bound method, e.g. Config.kind_for
+        return {"method": _qualified(value.__func__), "of": _canonical(value.__self__)}
+    if callable(value) and hasattr(value, "__qualname__"):
+        return {"function": _qualified(value)}
     return repr(value)
+
+
+def _qualified(fn: Any) -> str:
+    return f"{getattr(fn, '__module__', '')}.{getattr(fn, '__qualname__', repr(fn))}"
 
 
 def settings_fingerprint(settings: "Settings") -> str:
@@ -153,9 +161,11 @@ def file_digest(path: str | os.PathLike[str], max_size: int | None = None) -> st
 class ResultCache:
     """Results by content hash, in one namespace (version + rules + settings)."""
 
-    def __init__(self, directory: str | os.PathLike[str], namespace: str) -> None:
+    def __init__(self, directory: str | os.PathLike[str], namespace: str, *, path_sensitive: bool = False) -> None:
         self.root = Path(directory)
         self.namespace = namespace
+        #: results depend on where a file is (per-folder kinds): key on the full path too
+        self.path_sensitive = path_sensitive
         self.folder = self.root / _LAYOUT / namespace
         self.hits = 0
         self.misses = 0
@@ -170,7 +180,16 @@ class ResultCache:
         h = hashlib.blake2b(digest_size=12)
         h.update(ruleset_fingerprint(registry).encode())
         h.update(settings_fingerprint(settings).encode())
-        return cls(directory if directory is not None else default_cache_dir(), h.hexdigest())
+        path_sensitive = getattr(settings, "kind_for", None) is not None
+        return cls(directory if directory is not None else default_cache_dir(), h.hexdigest(), path_sensitive=path_sensitive)
+
+    def key(self, path: str | os.PathLike[str], max_size: int | None = None) -> str | None:
+        """The cache key of a file (``None``: do not cache it)."""
+        digest = file_digest(path, max_size)
+        if digest is None or not self.path_sensitive:
+            return digest
+        where = os.path.abspath(os.fspath(path)).encode("utf-8", "surrogateescape")
+        return hashlib.blake2b(digest.encode() + b"\0" + where, digest_size=20).hexdigest()
 
     def _entry(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"

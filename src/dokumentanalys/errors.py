@@ -33,6 +33,7 @@ MESSAGES: dict[str, str] = {
     "read/failed": "Filen kunde inte läsas ({detail}).",
     "rule/crashed": "Regeln {detail} kraschade och hoppades över; övriga regler kördes som vanligt.",
     "kind/crashed": "Dokumenttypen kunde inte avgöras ({detail}); dokumentet granskades som 'other'.",
+    "interrupted": "Granskningen avbröts (Ctrl-C) innan dokumentet hann granskas.",
     "internal": "Ett internt fel inträffade vid granskningen ({detail}); rapportera gärna felet.",
 }
 

@@ -294,6 +294,9 @@ class ProcessExecutor(Executor):
     def close(self) -> None:
         workers, self._workers = self._workers, []
         for worker in workers:
+            if worker.task is not None:  # closed while busy: no point in waiting
+                self._kill(worker)
+                continue
             try:
                 worker.conn.send(None)
             except (OSError, ValueError):
@@ -451,6 +454,8 @@ class DaskExecutor(Executor):
         *,
         client: Any = None,
     ) -> None:
+        import distributed  # noqa: F401 - fail here, with a clear message, if Dask is missing
+
         self.spec = spec
         self.scheduler = scheduler
         self.timeout = timeout if timeout and timeout > 0 else None
@@ -569,13 +574,11 @@ def analyze_paths(
     With a cache, every file is hashed first; only misses go to the executor,
     and their results are stored (except transient errors such as timeouts).
     """
-    from .cache import file_digest
-
     keys: dict[int, str] = {}
     todo: list[int] = []
     for index, path in enumerate(paths):
         if cache is not None:
-            key = file_digest(path, max_file_size)
+            key = cache.key(path, max_file_size)
             if key is not None:
                 hit = cache.get(key, str(path))
                 if hit is not None:
