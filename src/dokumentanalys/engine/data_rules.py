@@ -159,12 +159,12 @@ class TermIndex:
                 target.setdefault(tokens[0], []).append(entry)
         for word in spec.except_:
             self.add_keep(word, idx)
-        self.conditions.append(
-            {
-                name: frozenset(w.lower() for w in getattr(spec, name))
-                for name in ("before", "after", "unless_sentence_has", "unless_before", "unless_after")
-            }
-        )
+        conditions = {
+            name: frozenset(w.lower() for w in getattr(spec, name))
+            for name in ("before", "after", "sentence_has", "unless_sentence_has", "unless_before", "unless_after")
+        }
+        conditions["downgrade"] = frozenset(w.lower() for w in spec.downgrade.sentence_has) if spec.downgrade else frozenset()
+        self.conditions.append(conditions)
         return idx
 
     # -- scanning --
@@ -257,12 +257,30 @@ def _condition_ok(index: TermIndex, hit: Hit) -> bool:
             return False
     if cond["unless_after"] and nxt and (nxt.lower in cond["unless_after"] or nxt.lemma in cond["unless_after"]):
         return False
-    if cond["unless_sentence_has"]:
+    if spec.unless_name_follows and nxt is not None and nxt.is_title and not nxt.is_sent_start:
+        return False
+    if cond["sentence_has"] and not _sentence_has(hit, cond["sentence_has"]):
+        return False
+    if cond["unless_sentence_has"] and _sentence_has(hit, cond["unless_sentence_has"]):
+        return False
+    if spec.unless_sentence_has_number:
         sentence = hit.ablock.sentences[first.sent]
-        for tok in hit.ablock.tokens[sentence.start : sentence.end]:
-            if tok.lower in cond["unless_sentence_has"] or tok.lemma in cond["unless_sentence_has"]:
-                return False
+        if any(any(c.isdigit() for c in tok.text) for tok in hit.ablock.tokens[sentence.start : sentence.end]):
+            return False
     return True
+
+
+def _sentence_has(hit: Hit, words: frozenset[str]) -> bool:
+    """Does the hit's sentence hold one of ``words`` (form, lemma, or ``-suffix``)?"""
+    tokens = hit.ablock.tokens
+    sentence = hit.ablock.sentences[tokens[hit.first].sent]
+    suffixes = tuple(w[1:] for w in words if w.startswith("-") and len(w) > 1)
+    for tok in tokens[sentence.start : sentence.end]:
+        if tok.lower in words or tok.lemma in words:
+            return True
+        if suffixes and tok.lower.endswith(suffixes):
+            return True
+    return False
 
 
 def _ends_with_any(word: str, heads: frozenset[str]) -> bool:
@@ -290,8 +308,14 @@ def _make_check(index: TermIndex, rule_idx: int):
             tokens = hit.ablock.tokens
             start, end = tokens[hit.first].start, tokens[hit.last].end
             matched = hit.ablock.block.text[start:end]
-            message = ctx.meta.message.replace("{match}", matched)
-            yield ctx.finding(hit.ablock, start, end, message=message)
+            spec = index.specs[rule_idx]
+            severity = None
+            template = ctx.meta.message
+            if spec.downgrade and _sentence_has(hit, index.conditions[rule_idx]["downgrade"]):
+                severity = spec.downgrade.severity
+                template = spec.downgrade.message or template
+            message = template.replace("{match}", matched)
+            yield ctx.finding(hit.ablock, start, end, message=message, severity=severity)
 
     return check
 

@@ -18,6 +18,30 @@ A pack looks like this (see ``rules/sv-termer.toml`` and ``docs/rules.md``)::
     match = [{ lemma = "tjänsteman", paradigm = "man" }]
     flag = ["Tjänstemännen svarar inom en vecka.", "Fråga en socialtjänsteman."]
     pass = ["Tjänstepersonen svarar inom en vecka."]
+
+Conditions a rule can add to its ``match`` (all optional, all combined with AND):
+
+- ``except``: words (inflected like a lemma) this rule never flags.
+- ``before`` / ``after``: the previous / next token must be one of these
+  (``after`` also accepts a compound ending in one of them).
+- ``unless_before`` / ``unless_after``: skip when the previous / next token is one of these.
+- ``sentence_has``: report only when the sentence also has one of these words.
+- ``unless_sentence_has``: skip when the sentence has one of these words.
+- ``unless_sentence_has_number``: skip when the sentence has a number (a token
+  with a digit), e.g. counts and shares by sex are not gender marking.
+- ``unless_name_follows``: skip when the next token is capitalised like a name
+  (``fröken Larsson``); at the start of a sentence this is not checked.
+- ``in_quotes`` / ``proper_names``: also flag inside quotation marks /
+  capitalised words mid-sentence (both skipped by default).
+- ``[rule.downgrade]``: ``sentence_has``, ``severity`` and optional ``message``:
+  when the sentence has one of the words, report at that severity with that
+  message instead (``polisman`` next to ``polislagen`` or ``§`` is a quote of a
+  statute: info, not warning).
+
+Word lists are matched against each token's lower-case form and its lemma.
+In the sentence lists (``sentence_has``, ``unless_sentence_has``,
+``downgrade.sentence_has``) an entry starting with ``-`` matches every word
+ending with the rest: ``"-lagen"`` matches ``skollagen`` and ``polislagen``.
 """
 
 from __future__ import annotations
@@ -26,7 +50,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-__all__ = ["MatchSpec", "ExampleSpec", "RuleSpec", "PackMeta", "PackSpec", "PARADIGMS"]
+__all__ = ["MatchSpec", "ExampleSpec", "DowngradeSpec", "RuleSpec", "PackMeta", "PackSpec", "PARADIGMS"]
 
 #: Inflection paradigms a match can name (see :func:`dokumentanalys.engine.inflect.inflect`).
 PARADIGMS = ("man", "a", "er", "ar", "adj", "none", "auto")
@@ -62,6 +86,27 @@ class ExampleSpec(_Strict):
     count: int | None = None
 
 
+def _check_words(values: tuple[str, ...]) -> tuple[str, ...]:
+    out = tuple(v.strip() for v in values)
+    for v in out:
+        if not v or v == "-":
+            raise ValueError("tomt ord i ordlistan")
+    return out
+
+
+class DowngradeSpec(_Strict):
+    """Report at ``severity`` (and with ``message``, when given) if the sentence has one of ``sentence_has``."""
+
+    sentence_has: tuple[str, ...] = Field(min_length=1)
+    severity: Literal["error", "warning", "info"] = "info"
+    message: str = ""
+
+    @field_validator("sentence_has")
+    @classmethod
+    def _words(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        return _check_words(values)
+
+
 class RuleSpec(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9._/-]*$")
     category: str = Field(min_length=1)
@@ -83,6 +128,14 @@ class RuleSpec(_Strict):
     after: tuple[str, ...] = ()
     #: skip a hit when its sentence contains one of these (form or lemma)
     unless_sentence_has: tuple[str, ...] = ()
+    #: report a hit only when its sentence contains one of these (form or lemma)
+    sentence_has: tuple[str, ...] = ()
+    #: skip a hit when its sentence contains a number (a token with a digit)
+    unless_sentence_has_number: bool = False
+    #: skip a hit when the next token is capitalised like a name ("fröken Larsson")
+    unless_name_follows: bool = False
+    #: report at another severity (and message) when the sentence has one of the given words
+    downgrade: DowngradeSpec | None = None
     #: skip a hit when the previous token is one of these
     unless_before: tuple[str, ...] = ()
     #: skip a hit when the next token is one of these
@@ -94,10 +147,15 @@ class RuleSpec(_Strict):
     flag: tuple[str | ExampleSpec, ...] = ()
     pass_: tuple[str | ExampleSpec, ...] = Field(default=(), alias="pass")
 
-    @field_validator("suggestions", "except_", "before", "after", "unless_sentence_has", "unless_before", "unless_after")
+    @field_validator("suggestions", "except_", "before", "after", "unless_before", "unless_after")
     @classmethod
     def _lower(cls, values: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(v.strip() for v in values)
+
+    @field_validator("sentence_has", "unless_sentence_has")
+    @classmethod
+    def _sentence_words(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        return _check_words(values)
 
 
 class PackMeta(_Strict):

@@ -1,0 +1,256 @@
+"""The gendered-term and gender-marking packs: inflection, compounds, names, quotes, traps.
+
+Every rule's own ``flag``/``pass`` examples run in ``test_rule_examples.py``;
+this file covers what cuts across rules (words no rule may flag, statutory
+terms, severities) and the generic rule conditions the packs rely on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dokumentanalys.engine.data_rules import compile_rules, load_pack
+from dokumentanalys.engine.dispatch import run_rules
+from dokumentanalys.language.sv import analyze_text
+from dokumentanalys.plugins import Registry
+
+_CATEGORIES = ("gendered-term", "gender-marking")
+
+
+def _findings(registry: Registry, text: str, categories: tuple[str, ...] = _CATEGORIES):
+    rules = [r for r in registry.rules if r.meta.category in categories]
+    result = run_rules(rules, analyze_text(text))
+    assert not result.errors, result.errors
+    return result.findings
+
+
+def _hits(registry: Registry, text: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.matched) for f in _findings(registry, text)]
+
+
+# --- every inflected form and compound hits the same rule -------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "rule"),
+    [
+        ("tjänsteman", "term/tjansteman"),
+        ("tjänstemannen", "term/tjansteman"),
+        ("tjänstemän", "term/tjansteman"),
+        ("tjänstemännen", "term/tjansteman"),
+        ("tjänstemännens", "term/tjansteman"),
+        ("socialtjänstemännen", "term/tjansteman"),
+        ("HR-tjänstemannen", "term/tjansteman"),
+        ("tjänstemannaförslaget", "term/tjansteman"),
+        ("riksdagsmännen", "term/riksdagsman"),
+        ("talesmännens", "term/talesman"),
+        ("presstalesman", "term/talesman"),
+        ("justeringsmän", "term/justeringsman"),
+        ("målsmans", "term/malsman"),
+        ("polismännen", "term/polisman"),
+        ("vetenskapsmännen", "term/vetenskapsman"),
+        ("naturvetenskapsman", "term/vetenskapsman"),
+        ("gärningsmannens", "term/garningsman"),
+        ("upphovsmän", "term/upphovsman"),
+        ("idrottsmännen", "term/idrottsman"),
+        ("förmannen", "term/forman"),
+        ("kontaktmannen", "term/kontaktman"),
+        ("taleskvinnan", "term/taleskvinna"),
+        ("riksdagskvinnor", "term/riksdagskvinna"),
+        ("lärarinnorna", "term/lararinna"),
+        ("förskolelärarinnor", "term/lararinna"),
+        ("fröknarna", "term/froken"),
+        ("dagisfröken", "term/froken"),
+        ("skådespelerskan", "term/skadespelerska"),
+        ("operasångerskor", "term/sangerska"),
+        ("författarinnans", "term/forfattarinna"),
+        ("städerskorna", "term/staderska"),
+        ("kassörskan", "term/kassorska"),
+        ("frisörskor", "term/frisorska"),
+        ("servitriserna", "term/servitris"),
+        ("flygvärdinnor", "term/vardinna"),
+        ("skolkokerskan", "term/kokerska"),
+        ("dagmammorna", "term/dagmamma"),
+        ("föreståndarinnan", "term/forestandarinna"),
+        ("mammaledig", "term/mammaledig"),
+        ("pappalediga", "term/mammaledig"),
+        ("pappaledigheten", "term/mammaledig"),
+    ],
+)
+def test_inflections_and_compounds_hit_the_rule(registry: Registry, word: str, rule: str) -> None:
+    text = f"I texten står ordet {word} mitt i meningen."
+    assert (rule, word) in _hits(registry, text)
+
+
+# --- words that must never be flagged ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the indefinite pronoun and the noun man
+        "Man kan ansöka om bidrag hela året.",
+        "Om man har frågor kan man ringa oss.",
+        "Hon kom med sin man och sina barn.",
+        "Kvinnor och män ska ha samma makt att forma samhället.",
+        # words that merely contain the letters
+        "Biblioteket lånar ut skönlitteratur och facklitteratur.",
+        "Vi besökte Mannheim och Manchester under resan.",
+        "Manuell hantering och bemanning i romantikens anda.",
+        "Förmånen gäller alla anställda, och förmånerna beskattas.",
+        "Dagens manifestation samlade många, och mannekängen log.",
+        # titles Språkrådet keeps, and their compounds
+        "Barnombudsmannen och ombudsmännen svarar.",
+        "Ombudsmannen för barn i Sverige heter Barnombudsmannen.",
+        "Brandmännen kom snabbt och rådmannen dömde.",
+        "Talmannen leder riksdagens arbete.",
+        "Kommunen är huvudman för skolan, och huvudmännen ansvarar.",
+        "Sjuksköterskan, barnmorskan, tandsköterskan och undersköterskorna träffas.",
+        "Röntgensjuksköterskor och distriktssköterskor behövs.",
+        # statutory terms
+        "Tingsrätten utser en god man, och de gode männen redovisar årligen.",
+        "Nämndemännen deltar i rättegången.",
+        "Föreningens lekmannarevisor granskar räkenskaperna.",
+        "Den fackliga förtroendemannen har rätt till ledighet.",
+        "Lagmannen vid tingsrätten leder arbetet.",
+        # quoted titles of laws and works
+        "Se lagen ”om tjänstemäns ansvar” och boken ”Vetenskapsmannen”.",
+        "Vi spelar pjäsen ”Lärarinnan” i vår.",
+        # proper names: capitalised in mid-sentence
+        "Hon bor på Talesmansgatan och arbetar på Förmansbolaget.",
+        # neutral replacements
+        "Tjänstepersonen, talespersonen och riksdagsledamoten kom.",
+        "Lokalvårdaren, läraren och servitören är nöjda.",
+        "Gärningspersonen greps, och upphovspersonen fick ersättning.",
+        "Föräldraledig personal kan söka tjänsten.",
+    ],
+)
+def test_never_flagged(registry: Registry, text: str) -> None:
+    assert _hits(registry, text) == []
+
+
+def test_statutory_terms_give_at_most_info(registry: Registry) -> None:
+    text = "Överförmyndaren utser god man, och nämndeman är ett uppdrag enligt rättegångsbalken."
+    assert all(f.severity == "info" for f in _findings(registry, text, ("gendered-term",)))
+
+
+# --- severities and messages -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "severity"),
+    [
+        ("Två riksdagsmän deltog.", "term/riksdagsman", "error"),
+        ("Nämndens talesman svarar.", "term/talesman", "error"),
+        ("Två justeringsmän utses.", "term/justeringsman", "error"),
+        ("Målsman skriver under.", "term/malsman", "error"),
+        ("Polismannen kom till platsen.", "term/polisman", "warning"),
+        ("Tjänstemannen svarar.", "term/tjansteman", "warning"),
+        ("Lärarinnan kommer.", "term/lararinna", "warning"),
+        ("Han är pappaledig i vår.", "term/mammaledig", "info"),
+    ],
+)
+def test_severity_follows_the_term_table(registry: Registry, text: str, rule: str, severity: str) -> None:
+    found = [f for f in _findings(registry, text) if f.rule == rule]
+    assert [str(f.severity) for f in found] == [severity]
+
+
+def test_message_names_the_matched_form(registry: Registry) -> None:
+    (finding,) = _findings(registry, "Fråga socialtjänstemännen.")
+    assert finding.message.startswith("”socialtjänstemännen”")
+    assert "tjänsteperson" in finding.suggestions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Enligt 10 § polislagen får en polisman ingripa.",
+        "Av polislagen framgår vad en polisman får göra.",
+        "Upphovsmannen har enligt upphovsrättslagen rätt till ersättning.",
+    ],
+)
+def test_statute_context_downgrades_to_info(registry: Registry, text: str) -> None:
+    (finding,) = _findings(registry, text)
+    assert finding.severity == "info"
+    assert "lag" in finding.message
+
+
+def test_same_word_outside_statute_context_is_a_warning(registry: Registry) -> None:
+    (finding,) = _findings(registry, "En polisman kom till skolan och pratade med eleverna.")
+    assert finding.severity == "warning"
+
+
+def test_froken_before_a_name_is_not_a_title(registry: Registry) -> None:
+    assert _hits(registry, "Vi ringde fröken Larsson och Fröken Julie spelades.") == []
+    assert _hits(registry, "Fröken på förskolan läser en saga.") == [("term/froken", "Fröken")]
+
+
+def test_one_finding_per_word(registry: Registry) -> None:
+    hits = _hits(registry, "Tjänstemännen och riksdagsmännen träffade talesmannen.")
+    assert [rule for rule, _ in hits] == ["term/tjansteman", "term/riksdagsman", "term/talesman"]
+
+
+# --- the generic conditions the packs use (engine/schema.py) ------------------------
+
+_PACK = """
+[pack]
+id = "villkor"
+
+[[rule]]
+id = "t/ord"
+category = "gendered-term"
+severity = "warning"
+message = "”{match}”"
+match = [{ lemma = "tjänsteman", paradigm = "man" }]
+sentence_has = ["kommunen", "-nämnden"]
+unless_sentence_has_number = true
+downgrade = { sentence_has = ["§", "-balken"], severity = "info", message = "lag: {match}" }
+
+[[rule]]
+id = "t/titel"
+category = "gendered-term"
+severity = "warning"
+message = "titel"
+match = [{ lemma = "fröken", paradigm = "none" }]
+unless_name_follows = true
+"""
+
+
+@pytest.fixture(scope="module")
+def conditions_rules(tmp_path_factory: pytest.TempPathFactory):
+    path: Path = tmp_path_factory.mktemp("pack") / "villkor.toml"
+    path.write_text(_PACK, encoding="utf-8")
+    return compile_rules([load_pack(path)])[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tjänstemannen i kommunen svarar.", [("t/ord", "warning", "”Tjänstemannen”")]),
+        ("Tjänstemannen i socialnämnden svarar.", [("t/ord", "warning", "”Tjänstemannen”")]),
+        ("Tjänstemannen svarar.", []),  # sentence_has not met
+        ("Kommunens 40 tjänstemän i kommunen svarar.", []),  # a number in the sentence
+        ("Tjänstemannen i kommunen, enligt 3 kap. brottsbalken.", []),  # number wins
+        ("Tjänstemannen i kommunen enligt brottsbalken.", [("t/ord", "info", "lag: Tjänstemannen")]),
+        ("Vi ringde fröken Berg.", []),
+        ("Fröken läser.", [("t/titel", "warning", "titel")]),
+    ],
+)
+def test_generic_conditions(conditions_rules, text: str, expected: list[tuple[str, str, str]]) -> None:
+    result = run_rules(conditions_rules, analyze_text(text))
+    assert [(f.rule, str(f.severity), f.message) for f in result.findings] == expected
+
+
+def test_empty_word_in_sentence_list_is_rejected(tmp_path: Path) -> None:
+    from dokumentanalys.engine.data_rules import RulePackError
+
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        "[pack]\nid='x'\n[[rule]]\nid='a'\ncategory='c'\nseverity='info'\nmessage='m'\n"
+        "match=[{lemma='x'}]\nsentence_has=['-']\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RulePackError, match="sentence_has"):
+        load_pack(path)
