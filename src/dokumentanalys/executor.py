@@ -172,6 +172,11 @@ def _worker_main(conn: Any, spec: AnalyzerSpec | None, analyzer: "Analyzer | Non
     if analyzer is None:
         assert spec is not None
         analyzer = spec.build()
+    if not analyzer.settings.debug:
+        # a crash becomes one error entry in the report; no stack dump on the terminal
+        import faulthandler
+
+        faulthandler.disable()
     while True:
         try:
             message = conn.recv()
