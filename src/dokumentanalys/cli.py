@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import click
 
@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .plugins import Registry
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: Ctrl-C: the report holds what was finished (128 + SIGINT, as shells do)
+EXIT_INTERRUPTED = 130
 FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -227,6 +229,7 @@ def scan(
 
     settings = Settings(kind=kind, select=select, ignore=ignore, debug=debug)
     settings = _with_limits(settings, run_options)
+    settings = _with_limits(settings, run_options)
     analyzer = Analyzer(registry, settings)
     extensions = [ext for e in registry.extractors for ext in e.extensions]
     files, missing = collect_files(paths, extensions)
@@ -256,30 +259,92 @@ def scan(
     sys.exit(EXIT_INTERRUPTED if interrupted else _exit_code(results, fail_on))
 
 
-def _run(analyzer, files: list[str], quiet: bool):  # type: ignore[no-untyped-def]
-    """Analyse files with a progress bar on an interactive stderr."""
+def _with_limits(settings, run_options: dict[str, Any]):  # type: ignore[no-untyped-def]
+    """``settings`` with the limits given as flags (others keep their defaults)."""
+    from dataclasses import replace
+
+    limits = {
+        key: run_options.get(key)
+        for key in ("max_file_size", "max_pages", "max_decompressed_size")
+        if run_options.get(key) is not None
+    }
+    return replace(settings, extract=replace(settings.extract, **limits)) if limits else settings
+
+
+def _run(analyzer, files: list[str], quiet: bool, run_options: dict[str, Any], registry_options: dict[str, Any] | None = None):  # type: ignore[no-untyped-def]
+    """Analyse files through the executor and the cache, with a progress bar on an interactive stderr.
+
+    Returns ``(results in the order of files, interrupted)``. After Ctrl-C,
+    documents not yet finished get an ``interrupted`` error entry, so the
+    report still says which documents were not reviewed.
+    """
+    from contextlib import ExitStack
+
+    from .cache import ResultCache
+    from .errors import error
+    from .executor import analyze_paths, make_executor
+    from .model import DocumentResult
+
+    if run_options.get("executor") == "dask" and not run_options.get("scheduler"):
+        raise UsageError("--executor dask kräver --scheduler ADRESS.")
+    try:
+        executor = make_executor(
+            analyzer,
+            jobs=run_options.get("jobs") or None,
+            timeout=run_options.get("timeout"),
+            executor=run_options.get("executor") or "local",
+            scheduler=run_options.get("scheduler"),
+            registry_options=registry_options,
+        )
+    except ImportError as exc:
+        raise UsageError(f"--executor dask kräver Dask: pip install 'dokumentanalys[dask]' ({exc}).") from exc
+    cache = None
+    if not run_options.get("no_cache"):
+        cache = ResultCache.for_run(analyzer.registry, analyzer.settings, run_options.get("cache_dir"))
+    done: dict[int, "DocumentResult"] = {}
+    interrupted = False
     show = not quiet and sys.stderr.isatty() and len(files) > 1
-    if not show:
-        yield from analyzer.analyze_many(files)
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    try:
+        with ExitStack() as stack:
+            stack.enter_context(executor)
+            progress = task = None
+            if show:
+                from rich.console import Console
+                from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from rich.console import Console
-
-    with Progress(
-        TextColumn("Granskar"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        TextColumn("{task.description}"),
-        console=Console(stderr=True),
-        transient=True,
-    ) as progress:
-        task = progress.add_task("", total=len(files))
-        for path in files:
-            progress.update(task, description=os.path.basename(path))
-            yield analyzer.analyze(path)
-            progress.advance(task)
+                progress = stack.enter_context(
+                    Progress(
+                        TextColumn("Granskar"),
+                        BarColumn(),
+                        MofNCompleteColumn(),
+                        TimeRemainingColumn(),
+                        TextColumn("{task.description}"),
+                        console=Console(stderr=True),
+                        transient=True,
+                    )
+                )
+                task = progress.add_task("", total=len(files))
+            results = analyze_paths(files, executor, cache, max_file_size=analyzer.settings.extract.max_file_size)
+            try:
+                for index, result in results:
+                    done[index] = result
+                    if progress is not None:
+                        progress.update(task, advance=1, description=os.path.basename(result.path))
+            finally:
+                results.close()  # on Ctrl-C: stops the workers now
+    except KeyboardInterrupt:
+        interrupted = True
+        click.echo(
+            f"dokumentanalys: avbrutet; {len(done)} av {len(files)} dokument hann granskas och finns i rapporten.",
+            err=True,
+        )
+    except OSError as exc:  # e.g. a Dask scheduler that cannot be reached
+        raise UsageError(f"Granskningen kunde inte startas: {exc}") from exc
+    ordered = [
+        done.get(i) or DocumentResult(path=path, format=os.path.splitext(path)[1].lstrip(".").lower() or None, errors=[error("interrupted")])
+        for i, path in enumerate(files)
+    ]
+    return ordered, interrupted
 
 
 @main.command("rules")
