@@ -83,6 +83,11 @@ def summarize(documents: list[DocumentResult]) -> dict[str, Any]:
             "styrdokument_with_perspective": _share(len(with_perspective), len(styr_rated)),
             "documents_with_unsplit_statistics": _share(len(with_unsplit), len(readable)),
         },
+        # the numerator and denominator of each indicator ("2 av 5")
+        "indicator_counts": {
+            "styrdokument_with_perspective": [len(with_perspective), len(styr_rated)],
+            "documents_with_unsplit_statistics": [len(with_unsplit), len(readable)],
+        },
     }
 
 

@@ -9,9 +9,11 @@ kind that a plugin adds and that is not listed here is shown by its id.
 from __future__ import annotations
 
 from ..model import CATEGORIES, DocumentResult, Finding
+from .base import clean_text
 
 __all__ = [
     "CATEGORY_LABELS",
+    "CATEGORY_SHORT",
     "CATEGORY_DESCRIPTIONS",
     "SEVERITY_LABELS",
     "SEVERITY_PLURALS",
@@ -21,6 +23,7 @@ __all__ = [
     "FORMAT_LABELS",
     "INDICATOR_LABELS",
     "category_label",
+    "category_short",
     "severity_label",
     "marker_label",
     "marker_short",
@@ -31,6 +34,7 @@ __all__ = [
     "categories_in",
     "percent",
     "sort_findings",
+    "excerpt_segments",
 ]
 
 CATEGORY_LABELS: dict[str, str] = {
@@ -40,6 +44,16 @@ CATEGORY_LABELS: dict[str, str] = {
     "gender-marking": "Onödig könsmarkering",
     "unsplit-statistics": "Statistik utan könsuppdelning",
     "missing-gender-perspective": "Saknat jämställdhetsperspektiv",
+}
+
+#: column headings for narrow tables; U+00AD (soft hyphen) marks where a word may break
+CATEGORY_SHORT: dict[str, str] = {
+    "gendered-term": "Köns\u00adbundna ord",
+    "generic-masculine": "Generiskt masku\u00adlinum",
+    "stereotype": "Stereo\u00adtyper",
+    "gender-marking": "Onödig köns\u00admarkering",
+    "unsplit-statistics": "Ej köns\u00aduppdelad statistik",
+    "missing-gender-perspective": "Saknat jäm\u00adställdhets\u00adperspektiv",
 }
 
 CATEGORY_DESCRIPTIONS: dict[str, str] = {
@@ -81,6 +95,11 @@ _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 def category_label(category: str) -> str:
     return CATEGORY_LABELS.get(category, category)
+
+
+def category_short(category: str) -> str:
+    """A column heading for the category (may contain soft hyphens)."""
+    return CATEGORY_SHORT.get(category, category)
 
 
 def severity_label(severity: object) -> str:
@@ -142,3 +161,29 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
             f.location.start or 0,
         ),
     )
+
+
+def excerpt_segments(finding: Finding) -> list[tuple[str, bool]]:
+    """The finding's excerpt as ``(text, flagged)`` pieces, for highlighting the flagged words.
+
+    The excerpt is the sentence (or cell) around the match; ``matched`` is the
+    exact text at ``[start, end)`` of the block. The excerpt does not record
+    where in the block it starts, so every occurrence of the matched text in
+    the excerpt is marked (in practice there is one).
+    """
+    excerpt = clean_text(finding.excerpt)
+    matched = clean_text(finding.matched)
+    if not excerpt:
+        return []
+    if not matched.strip() or matched not in excerpt:
+        return [(excerpt, False)]
+    pieces: list[tuple[str, bool]] = []
+    rest = excerpt
+    while matched in rest:
+        before, rest = rest.split(matched, 1)
+        if before:
+            pieces.append((before, False))
+        pieces.append((matched, True))
+    if rest:
+        pieces.append((rest, False))
+    return pieces
