@@ -187,13 +187,16 @@ def _run_options(command):  # type: ignore[no-untyped-def]
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--format", "-f", "fmt", default="text", show_default=True, help="Rapportformat: text, json (och fler från insticksmoduler).")
 @click.option("--output", "-o", type=click.Path(dir_okay=True, path_type=Path), help="Skriv rapporten till FIL (eller mapp för docx) i stället för standard ut.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="warning", show_default=True, help="Lägsta allvarlighetsgrad som ger slutkod 1.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="Lägsta allvarlighetsgrad som ger slutkod 1 (standard: warning, eller fail-on i konfigurationen).")
 @click.option("--kind", type=str, default=None, help="Ange dokumenttyp i stället för att gissa: styrdokument, ansokan, other.")
 @click.option("--select", multiple=True, help="Kör bara regler vars id eller kategori börjar så (kan upprepas).")
 @click.option("--ignore", multiple=True, help="Hoppa över regler vars id eller kategori börjar så (kan upprepas).")
 @click.option("--quiet", "-q", is_flag=True, help="Skriv bara fynd och fel, ingen sammanfattning eller förlopp.")
 @click.option("--debug", is_flag=True, help="Visa fullständiga felspår för fel i filer och regler.")
 @click.option("--strict-plugins", is_flag=True, help="Avbryt om en insticksmodul inte kan laddas.")
+@_config_options
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Visa bara fynd som inte finns i baslinjefilen FIL (accepterade fynd).")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Spara alla dagens fynd som accepterade i FIL och skriv ingen rapport.")
 @_run_options
 def scan(
     paths: tuple[str, ...],
@@ -206,9 +209,18 @@ def scan(
     quiet: bool,
     debug: bool,
     strict_plugins: bool,
+    config_file: Path | None,
+    no_config: bool,
+    baseline: Path | None,
+    write_baseline: Path | None,
     **run_options: Any,
 ) -> None:
-    """Granska filer och mappar (mappar gås igenom rekursivt)."""
+    """Granska filer och mappar (mappar gås igenom rekursivt).
+
+    Inställningar läses från närmaste dokumentanalys.toml eller
+    [tool.dokumentanalys] i pyproject.toml ovanför de granskade filerna;
+    flaggor går före filen.
+    """
     import logging
 
     from .pipeline import Analyzer, Settings, collect_files
@@ -216,8 +228,13 @@ def scan(
 
     if debug:
         logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
-    registry = _registry(strict=strict_plugins)
+    config = _config(paths, config_file, no_config)
+    strict_plugins = strict_plugins or config.strict_plugins
+    registry = _registry(strict=strict_plugins, config=config)
     _warn_plugin_problems(registry, quiet)
+    _check_config(config, registry, quiet)
+    fail_on = fail_on or config.fail_on or "warning"
+    accepted = None if write_baseline is not None else _load_baseline(baseline or config.baseline)
     reporter = registry.reporters.get(fmt)
     if reporter is None:
         raise UsageError(f"Okänt format {fmt!r}; välj bland: {', '.join(sorted(registry.reporters))}.")
@@ -227,18 +244,36 @@ def scan(
     if reporter.write_files is not None and output is None:
         raise UsageError(f"Formatet {fmt} skriver filer; ange en mapp med --output.")
 
-    settings = Settings(kind=kind, select=select, ignore=ignore, debug=debug)
-    settings = _with_limits(settings, run_options)
+    settings = Settings(
+        kind=kind,
+        select=select or config.select,  # a flag replaces the file's list ...
+        ignore=config.ignore + ignore,  # ... except ignore, where flags add to it
+        severity_overrides=dict(config.severity),
+        kind_for=config.kind_for if config.kinds else None,
+        debug=debug,
+    )
     settings = _with_limits(settings, run_options)
     analyzer = Analyzer(registry, settings)
     extensions = [ext for e in registry.extractors for ext in e.extensions]
     files, missing = collect_files(paths, extensions)
-    finished, interrupted = _run(analyzer, files, quiet, run_options, registry_options={"strict": strict_plugins})
+    finished, interrupted = _run(analyzer, files, quiet, run_options, registry_options={"strict": strict_plugins, **config.registry_options()})
     results = list(missing) + finished
     order = {p: i for i, p in enumerate(list(paths) + files)}
     results.sort(key=lambda r: order.get(r.path, len(order)))
+    if write_baseline is not None:
+        if interrupted:  # a half scan must not become the list of accepted findings
+            click.echo(f"dokumentanalys: granskningen avbröts; baslinjen {write_baseline} skrevs inte.", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        sys.exit(_write_baseline(results, write_baseline, quiet))
 
     report = Report(results, version=__version__, rules={r.id: r.meta for r in registry.rules})
+    if accepted is not None:
+        results, hidden, stale = accepted.apply(results)
+        report.documents = results
+        report.extra["baseline"] = {"path": str(accepted.path), "hidden": hidden, "stale": stale}
+        if not quiet:
+            note = f"; {stale} accepterade fynd finns inte längre (skriv om baslinjen med --write-baseline)" if stale else ""
+            click.echo(f"dokumentanalys: {hidden} fynd dolda av baslinjen {accepted.path}{note}.", err=True)
     if reporter.write_files is not None:
         assert output is not None
         written = reporter.write_files(report, output)
@@ -350,11 +385,12 @@ def _run(analyzer, files: list[str], quiet: bool, run_options: dict[str, Any], r
 @main.command("rules")
 @click.option("--category", default=None, help="Visa bara regler i denna kategori.")
 @click.option("--json", "as_json", is_flag=True, help="Skriv listan som JSON.")
-def rules_cmd(category: str | None, as_json: bool) -> None:
+@_config_options
+def rules_cmd(category: str | None, as_json: bool, config_file: Path | None, no_config: bool) -> None:
     """Lista alla installerade regler med id, kategori, allvarlighetsgrad och källa."""
     import json
 
-    registry = _registry()
+    registry = _registry(config=_config((".",), config_file, no_config))
     rules = [r for r in registry.rules if category is None or r.meta.category == category]
     if as_json:
         data = [
@@ -380,11 +416,12 @@ def rules_cmd(category: str | None, as_json: bool) -> None:
 
 @main.command()
 @click.argument("rule_id")
-def explain(rule_id: str) -> None:
+@_config_options
+def explain(rule_id: str, config_file: Path | None, no_config: bool) -> None:
     """Förklara en regel: vad den gör, varför, exempel och källor."""
     from .engine.explain import explain_rule
 
-    registry = _registry()
+    registry = _registry(config=_config((".",), config_file, no_config))
     try:
         rule = registry.rule(rule_id)
     except KeyError:
@@ -395,22 +432,68 @@ def explain(rule_id: str) -> None:
 
 
 @main.command()
-def plugins() -> None:
-    """Lista insticksmoduler med version, regler, dokumenttyper, format och status."""
-    registry = _registry()
-    for info in registry.plugins.values():
-        label = "inbyggd" if info.builtin else (info.version or "okänd version")
-        click.echo(f"{info.name} ({label}) – {info.status}")
-        if info.rules:
-            click.echo(f"  regler: {len(info.rules)} ({', '.join(info.rules[:5])}{', …' if len(info.rules) > 5 else ''})")
-        if info.kinds:
-            click.echo(f"  dokumenttyper: {', '.join(info.kinds)}")
-        if info.formats:
-            click.echo(f"  inläsning: {', '.join(info.formats)}")
-        if info.reporters:
-            click.echo(f"  rapportformat: {', '.join(info.reporters)}")
-        for problem in info.problems:
-            click.echo(f"  problem: {problem}")
+@click.option("--json", "as_json", is_flag=True, help="Skriv listan som JSON.")
+@_config_options
+def plugins(as_json: bool, config_file: Path | None, no_config: bool) -> None:
+    """Lista insticksmoduler med version, regler, dokumenttyper, format och status.
+
+    Status är ok, fel (insticksmodulen laddades delvis eller inte alls; se
+    problemen) eller avstängd (av konfigurationen, eller avstängd som standard).
+    Slutkoden är 1 om någon insticksmodul har fel.
+    """
+    import json
+    from dataclasses import asdict
+
+    config = _config((".",), config_file, no_config)
+    registry = _registry(config=config)
+    infos = list(registry.plugins.values())
+    if as_json:
+        click.echo(json.dumps([asdict(i) for i in infos], ensure_ascii=False, indent=2))
+    else:
+        for info in infos:
+            if info.builtin:
+                label = "inbyggd"
+            else:
+                label = " ".join(x for x in (info.distribution, info.version) if x) or "okänd version"
+            click.echo(f"{info.name} ({label}) – {info.status}")
+            if info.note:
+                click.echo(f"  {info.note}")
+            if info.rules:
+                more = ", …" if len(info.rules) > 5 else ""
+                click.echo(f"  regler: {len(info.rules)} ({', '.join(info.rules[:5])}{more})")
+            if info.kinds:
+                click.echo(f"  dokumenttyper: {', '.join(info.kinds)}")
+            if info.formats:
+                click.echo(f"  inläsning: {', '.join(info.formats)}")
+            if info.reporters:
+                click.echo(f"  rapportformat: {', '.join(info.reporters)}")
+            for problem in info.problems:
+                click.echo(f"  problem: {problem}")
+        if config.path is not None:
+            click.echo(f"\nKonfiguration: {config.path}", err=True)
+    sys.exit(EXIT_FINDINGS if any(i.status == "fel" for i in infos) else EXIT_OK)
+
+
+@main.command("new-plugin")
+@click.argument("name")
+@click.option("--directory", "-d", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True, help="Mappen där paketet skapas.")
+def new_plugin(name: str, directory: Path) -> None:
+    """Skapa ett färdigt skelett till en insticksmodul: dokumentanalys-NAME.
+
+    Skelettet har pyproject.toml med entry point, en dataregel, en kodregel,
+    README och tester; installera det med pip install -e och kör pytest.
+    """
+    from .scaffold import ScaffoldError, write_plugin
+
+    try:
+        root = write_plugin(name, directory)
+    except ScaffoldError as exc:
+        raise UsageError(str(exc)) from exc
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        click.echo(f"Skrev {path}")
+    click.echo(
+        f"\nNästa steg:\n  pip install -e {root}\n  dokumentanalys plugins\n  pytest {root / 'tests'}"
+    )
 
 
 @main.command("eval")
