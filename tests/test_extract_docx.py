@@ -537,3 +537,54 @@ def test_metadata_counts(form: Document) -> None:
     assert meta["form_fields"] == 4  # block control, inline control, legacy text field, check box
     assert meta["text_boxes"] == 1
     assert (meta["headers"], meta["footers"], meta["footnotes"], meta["endnotes"]) == (1, 1, 1, 1)
+
+
+def test_row_and_cell_level_controls_and_deleted_rows(tmp_path: Path) -> None:
+    cell = lambda text: f"<w:tc>{docxgen.paragraph(text)}</w:tc>"  # noqa: E731
+    table = (
+        '<w:tbl><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid>'
+        f"<w:tr>{cell('Namn')}<w:sdt><w:sdtPr><w:tag w:val='namnfalt'/></w:sdtPr>"
+        f"<w:sdtContent>{cell('Alva Ek')}</w:sdtContent></w:sdt></w:tr>"
+        f"<w:sdt><w:sdtPr><w:tag w:val='rader'/><w:group/></w:sdtPr><w:sdtContent>"
+        f"<w:tr>{cell('Ort')}{cell('Luleå')}</w:tr></w:sdtContent></w:sdt>"
+        f'<w:tr><w:trPr><w:del w:id="9" w:author="A" w:date="2024-01-01T00:00:00Z"/></w:trPr>{cell("Struken")}{cell("rad")}</w:tr>'
+        f'<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>{cell("Sist")}</w:tr>'
+        "</w:tbl>"
+    )
+    doc = docxgen.new_document()
+    docxgen.append_xml(doc, table)
+    result = read(docxgen.save(doc, tmp_path / "radfalt.docx"))
+    got = {b.text: b for b in result.blocks}
+    assert got["Alva Ek"].source["content_control"]["tag"] == "namnfalt"
+    assert (got["Alva Ek"].row, got["Alva Ek"].column) == (0, 1)
+    assert (got["Luleå"].row, got["Luleå"].column) == (1, 1)
+    assert "content_control" not in got["Luleå"].source
+    assert "Struken" not in got
+    assert (got["Sist"].row, got["Sist"].column) == (3, 1)
+
+
+def test_swedish_title_style_is_level_zero(tmp_path: Path) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+
+    doc = docxgen.new_document()
+    doc.add_paragraph("Plan för jämställdhet", style=doc.styles.add_style("Rubrik", WD_STYLE_TYPE.PARAGRAPH))
+    (block,) = read(docxgen.save(doc, tmp_path / "rubrik.docx")).blocks
+    assert (block.kind, block.level) == (BlockKind.HEADING, 0)
+
+
+def test_document_without_text(tmp_path: Path) -> None:
+    doc = docxgen.new_document()
+    doc.add_paragraph("   ")
+    with pytest.raises(ReadError) as info:
+        read(docxgen.save(doc, tmp_path / "tom.docx"))
+    assert info.value.code == "read/no-text"
+
+
+def test_docx_zip_without_main_part_through_analyzer(tmp_path: Path, analyzer) -> None:
+    path = docxgen.save(docxgen.new_document(), tmp_path / "utan.docx")
+    docxgen.rewrite_parts(path, {"word/document.xml": None})
+    assert [e.code for e in analyzer.analyze(path).errors] == ["read/corrupt-docx"]
+    other = tmp_path / "kalkyl.docx"
+    with zipfile.ZipFile(other, "w") as zf:
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+    assert [e.code for e in analyzer.analyze(other).errors] == ["read/wrong-format"]

@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "W",
     "MC",
+    "RUN_CHARS",
     "paragraph_runs",
     "paragraph_text",
     "run_text",
@@ -71,8 +72,9 @@ _VAL = W + "val"
 _INLINE_TRANSPARENT = frozenset(
     W + tag for tag in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "dir", "bdo")
 )
-#: Run children that add text, and what they add.
-_RUN_CHARS = {_TAB: "\t", _PTAB: "\t", _BR: " ", _CR: " ", _NBHYPHEN: "-"}
+#: Run children other than ``w:t`` that add text, and the one character each adds.
+RUN_CHARS: dict[str, str] = {_TAB: "\t", _PTAB: "\t", _BR: " ", _CR: " ", _NBHYPHEN: "-"}
+_RUN_CHARS = RUN_CHARS
 
 
 def wval(element: "_Element | None", default: str | None = None) -> str | None:
