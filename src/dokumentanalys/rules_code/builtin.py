@@ -18,7 +18,7 @@ from ..language.analyzed import AnalyzedDocument
 from ..model import Assessment
 
 #: Modules of this package that define ``RULES: list[Rule]``.
-RULE_MODULES: tuple[str, ...] = ()
+RULE_MODULES: tuple[str, ...] = ("stereotype",)
 
 
 @hookimpl

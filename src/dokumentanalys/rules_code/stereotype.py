@@ -1,0 +1,473 @@
+"""Stereotyped wording about women, men, girls and boys (category ``stereotype``).
+
+These rules are hints, not verdicts (domain primer §4), so they are tuned for
+precision: each looks for a narrow sentence pattern and steps aside when the
+sentence reads as analysis rather than assumption (numbers, a source,
+"oftare", "i högre grad"), or when it talks *about* a stereotype ("myten att",
+"föreställningar om", "bryta normer").
+
+- :data:`group_generalisation`: "Flickor är mer ordentliga än pojkar",
+  "Killar är bättre på teknik", "Kvinnor är av naturen omhändertagande".
+- :data:`mothers_for_parents`: "mammor och barn", "mammagrupp",
+  "Mammorna får information om barnets ..." where parents are meant.
+- :data:`fathers_help_out`: "pappor som hjälper till hemma".
+
+Word lists are plain sets of lower-case forms; the lemma table is not used
+because it is unreliable for these words (it reads *bättre* as *god*).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from ..engine.rule import RuleContext, code_rule
+from ..language.analyzed import AnalyzedBlock, AnalyzedDocument, Sentence, Token
+from ..model import Finding
+
+__all__ = ["RULES", "group_generalisation", "mothers_for_parents", "fathers_help_out"]
+
+_SCHYST = "Region Värmland: Schyst kommunikation – fler schysta tips (”Tänk tvärtom”)"
+_SCHYST_URL = "http://schyst.se/schyst-kommunikation/start/fler-schysta-tips/"
+_TRAMPOLIN = "Trampolin PR: Inkluderande kommunikation (sekundärkälla)"
+
+
+# --- shared word lists ---------------------------------------------------------------
+
+#: Generic plural group nouns (indefinite: "flickor är ...", not "flickorna i klassen").
+_GROUPS: dict[str, str] = {
+    "kvinnor": "kvinnor",
+    "män": "män",
+    "flickor": "flickor",
+    "pojkar": "pojkar",
+    "tjejer": "tjejer",
+    "killar": "killar",
+    "mammor": "mammor",
+    "pappor": "pappor",
+    "mödrar": "mödrar",
+    "fäder": "fäder",
+}
+_GROUP_GENITIVES = frozenset(
+    {"kvinnors", "mäns", "flickors", "pojkars", "tjejers", "killars", "mammors", "pappors", "mödrars", "fäders"}
+)
+
+
+def _adj(base: str, *extra: str) -> set[str]:
+    """Forms of a regular adjective: base, -t, -a, -e, -are, -ast, -aste (plus ``extra``)."""
+    forms = {base + s for s in ("", "t", "a", "e", "are", "ast", "aste")}
+    return forms | set(extra)
+
+
+def _adj_sam(base: str) -> set[str]:
+    """Adjectives in -sam double the m: omtänksam, omtänksamt, omtänksamma."""
+    return {base, base + "t", base + "ma", base + "me", base + "mare", base + "mast", base + "maste"}
+
+
+def _adj_ad(base: str) -> set[str]:
+    """Participles in -ad: tävlingsinriktad, tävlingsinriktat, tävlingsinriktade."""
+    stem = base[:-2]
+    return {base, stem + "at", stem + "ade"}
+
+
+#: Traits and abilities that generalisations ascribe to a sex. Outcomes
+#: (sjukskrivna, utsatta, arbetslösa) are left out on purpose: "kvinnor är mer
+#: sjukskrivna än män" describes a measured difference, not a trait.
+_TRAITS: frozenset[str] = frozenset(
+    set().union(
+        *(
+            _adj(w)
+            for w in (
+                "ordentlig", "duktig", "känslig", "flitig", "pratig", "skvallrig", "svag", "stark",
+                "teknisk", "logisk", "aggressiv", "bråkig", "stökig", "rädd", "försiktig", "ängslig",
+                "mjuk", "hård", "tuff", "dominant", "handlingskraftig", "våldsam", "slarvig", "lat",
+                "intuitiv", "lugn", "snäll", "fåfäng", "empatisk", "modig", "självsäker", "noggrann",
+                "högljudd", "vild", "pratglad", "petig", "impulsiv", "känslosam",
+            )
+        ),
+        *(_adj_sam(w) for w in ("omtänksam", "uppmärksam", "pratsam", "lydig")),
+        *(_adj_ad(w) for w in ("tävlingsinriktad", "intresserad", "lagd", "begåvad", "lämpad")),
+        {
+            "emotionell", "emotionellt", "emotionella", "rationell", "rationellt", "rationella",
+            "omhändertagande", "omvårdande", "vårdande", "lyhörd", "lyhört", "lyhörda",
+            "ambitiös", "ambitiöst", "ambitiösa", "praktiskt", "naturligt", "lättare", "svårare",
+        },
+    )
+)
+#: Comparatives that need a following "på"/"lämpade"/a role noun to be about ability.
+_ABILITY_COMPARATIVES = frozenset({"bättre", "sämre", "bra", "dåliga", "dålig"})
+_ABILITY_NEXT = frozenset(
+    {"på", "lämpade", "lämpad", "som", "ledare", "förare", "föräldrar", "chefer", "lyssnare"}
+)
+#: Verbs that carry a generalising statement ("flickor ÄR", "pojkar HAR svårare").
+_VERBS = frozenset({"är", "blir", "har", "kan", "brukar", "tenderar", "verkar", "tycks", "var"})
+#: Words allowed between the group and the trait.
+_FILLERS = frozenset(
+    {
+        "mer", "mindre", "mycket", "ofta", "oftast", "alltid", "generellt", "helt", "enkelt", "också",
+        "även", "lite", "betydligt", "så", "väldigt", "mest", "minst", "av", "naturen", "i", "regel",
+        "allmänhet", "sig", "själva", "bara", "vara", "att", "ju", "nog", "mycket", "sällan", "en",
+        "naturligt", "faktiskt", "egentligen", "klart", "tydligt", "ett", "för",
+    }
+)
+#: Before the group: where a generic subject can start ("..., men flickor är").
+_SUBJECT_OPENERS = frozenset({"att", "eftersom", "då", "men", "medan", "och", ",", "alla", "flesta", "–", "-", ":"})
+_GROUP_ADJECTIVES = frozenset({"unga", "äldre", "vuxna", "små", "alla", "flesta", "de"})
+#: Negation or equality between the group and the trait: a counter-statement.
+_NEGATIONS = frozenset({"inte", "aldrig", "ej", "inga", "ingen", "lika", "varken"})
+
+#: Sentences with these words read as analysis, a report of data, or a
+#: discussion *of* a stereotype, not as one.
+_ANALYSIS = frozenset(
+    {
+        "%", "procent", "andel", "andelen", "antal", "antalet", "enligt", "statistik", "statistiken",
+        "undersökning", "undersökningen", "undersökningar", "studie", "studien", "studier",
+        "forskning", "forskningen", "visar", "visade", "rapport", "rapporten", "scb", "jämfört",
+        "betyg", "betygen", "resultat", "resultaten", "pisa", "oftare", "grad", "utsträckning",
+        "myt", "myten", "myter", "fördom", "fördomar", "fördomen", "föreställning",
+        "föreställningen", "föreställningar", "stereotyp", "stereotypa", "stereotyper",
+        "stereotypen", "stereotypt", "norm", "normer", "normen", "förväntningar", "förväntas",
+        "anses", "uppfattas", "antas", "tror", "påstående", "påståendet", "sägs", "bryta",
+        "utmana", "motverka", "ifrågasätta", "felaktigt", "felaktiga", "skillnaderna", "könsroller",
+        "könsrollerna", "traditionella", "traditionellt",
+    }
+)
+
+
+def _has_number(tokens: Iterable[Token]) -> bool:
+    return any(any(c.isdigit() for c in t.text) for t in tokens)
+
+
+def _sentence_skipped(tokens: list[Token]) -> bool:
+    """Analysis, data, a question or a quotation: not a stereotype of ours to flag."""
+    if not tokens:
+        return True
+    if tokens[-1].text == "?":
+        return True
+    if _has_number(tokens):
+        return True
+    return any(t.lower in _ANALYSIS for t in tokens)
+
+
+def _text_blocks(document: AnalyzedDocument) -> Iterator[tuple[AnalyzedBlock, Sentence, list[Token]]]:
+    for ablock, sentence in document.iter_sentences():
+        tokens = ablock.sentence_tokens(sentence)
+        if tokens:
+            yield ablock, sentence, tokens
+
+
+# --- group generalisations -------------------------------------------------------------
+
+
+def _subject_position(tokens: list[Token], g: int) -> bool:
+    """Is ``tokens[g]`` a group noun in subject position (sentence start, after att/men, ...)?"""
+    j = g - 1
+    while j >= 0 and tokens[j].lower in _GROUP_ADJECTIVES:
+        j -= 1
+    return j < 0 or tokens[j].lower in _SUBJECT_OPENERS
+
+
+def _trait_at(tokens: list[Token], k: int) -> int | None:
+    """End index (inclusive) of a trait or ability phrase starting at ``k``, else ``None``."""
+    low = tokens[k].lower
+    nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+    if low in ("naturen", "naturligt") and k > 0 and tokens[k - 1].lower in ("av", "är", "blir"):
+        return k
+    if low in ("lättare", "svårare"):
+        return k + 1 if nxt in ("för", "att") else None
+    if low in _TRAITS:
+        return k
+    if low in _ABILITY_COMPARATIVES and nxt in _ABILITY_NEXT:
+        return k + 1
+    return None
+
+
+def _generalisation(tokens: list[Token]) -> tuple[int, int, str] | None:
+    """(first token, last token, group) of a generalising clause in the sentence."""
+    for g, tok in enumerate(tokens):
+        group = _GROUPS.get(tok.lower)
+        if group is None or tok.in_quotes:
+            continue
+        # subject first: "Flickor är ...";  inverted: "Därför är killar ..."
+        if g + 1 < len(tokens) and tokens[g + 1].lower in _VERBS and _subject_position(tokens, g):
+            start = g + 2
+        elif g > 0 and tokens[g - 1].lower in _VERBS:
+            start = g + 1
+        else:
+            continue
+        for k in range(start, min(start + 5, len(tokens))):
+            low = tokens[k].lower
+            if low in _NEGATIONS:
+                break
+            end = _trait_at(tokens, k)
+            if end is not None:
+                first = g if start == g + 2 else g - 1
+                return first, min(end, len(tokens) - 1), group
+            if low not in _FILLERS:
+                break
+    # "det ligger i killars natur"
+    for g, tok in enumerate(tokens[:-1]):
+        if tok.lower in _GROUP_GENITIVES and tokens[g + 1].lower in ("natur", "natura") and not tok.in_quotes:
+            return g, g + 1, tok.lower[:-1]
+    return None
+
+
+@code_rule(
+    id="stereotyp/generalisering-om-kon",
+    name="generalisering om kvinnor och män",
+    category="stereotype",
+    severity="info",
+    message="Meningen tillskriver kvinnor, män, flickor eller pojkar som grupp en egenskap; det kan befästa stereotyper.",
+    suggestions=[
+        "Beskriv vad ni faktiskt har sett och stöd det med statistik eller en källa.",
+        "Skriv om beteendet eller behovet i stället för om kvinnor, män, flickor eller pojkar som grupp.",
+    ],
+    rationale=(
+        "Påståenden som ”flickor är ordentliga” eller ”killar är bättre på teknik” gör en "
+        "egenskap till en fråga om kön och kan styra hur individer bemöts. Pröva med ”Tänk "
+        "tvärtom”: skulle du skriva samma sak om det andra könet? Skillnader som bygger på "
+        "statistik är något annat – redovisa dem med källa."
+    ),
+    source=_SCHYST + "; SKR om CEMR-deklarationen (motverka könsstereotyper)",
+    url=_SCHYST_URL,
+    limitations=(
+        "Regeln känner bara igen mönstret grupp + är/har/kan/brukar + egenskap i samma mening, "
+        "t.ex. ”flickor är mer ordentliga”. Meningar med siffror, källa (enligt, visar, statistik) "
+        "eller ord som oftare och i högre grad räknas som analys och hoppas över, liksom meningar "
+        "som diskuterar fördomar eller normer."
+    ),
+    flag=[
+        "Flickor är mer ordentliga än pojkar och passar därför bra som klassvärdar.",
+        "Killar är bättre på teknik, så de får börja med robotarna.",
+        "Kvinnor är av naturen mer omhändertagande.",
+        "Vi vet att män har svårare att prata om känslor.",
+        "Det ligger i pojkars natur att tävla.",
+    ],
+    pass_=[
+        "Enligt SCB är kvinnor oftare sjukskrivna än män.",
+        "Flickor har i högre grad än pojkar behörighet till gymnasiet.",
+        "Flickor är inte sämre på teknik än pojkar.",
+        "Vi vill bryta föreställningen att flickor är mer ordentliga än pojkar.",
+        "Flickorna i klass 4 är duktiga på att läsa.",
+        "Kvinnor och män ska ha samma makt att forma samhället.",
+        "Pojkar är mer utsatta för våld i det offentliga rummet.",
+        "I elevenkäten svarade 62 procent av flickorna att de är stressade.",
+    ],
+)
+def group_generalisation(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
+    """Generic plural group noun + är/har/kan/brukar + a trait, in one sentence."""
+    for ablock, _sentence, tokens in _text_blocks(document):
+        if _sentence_skipped(tokens):
+            continue
+        found = _generalisation(tokens)
+        if found is None:
+            continue
+        first, last, group = found
+        message = f"Meningen tillskriver {group} som grupp en egenskap; det kan befästa stereotyper."
+        yield ctx.finding(ablock, tokens[first].start, tokens[last].end, message=message)
+
+
+# --- mothers where parents are meant ---------------------------------------------------
+
+_MOTHER_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(p.split())
+    for p in (
+        "mammor och barn",
+        "mammorna och barnen",
+        "mammor med barn",
+        "mammor med småbarn",
+        "mammor och småbarn",
+        "mammor och bebisar",
+        "mammor och deras barn",
+        "mödrar och barn",
+        "mödrarna och barnen",
+        "mamma och barn",
+    )
+)
+_MOTHER_GROUP_WORDS = frozenset({"mammagrupp", "mammagruppen", "mammagrupper", "mammagrupperna", "mammagruppens"})
+#: Mothers as the generic contact parent (the bare singular "mamma" is left out:
+#: it is often one named person or a form label, see the form rules).
+_MOTHERS = frozenset({"mammor", "mammorna", "mamman", "mödrar", "mödrarna"})
+_CHILD = frozenset({"barn", "barnet", "barnets", "barnen", "barnens", "eleven", "elevens", "eleverna", "elevernas"})
+_CONTACT = frozenset(
+    {
+        "information", "informationen", "informerar", "informera", "informeras", "kontakt", "kontakten",
+        "kontaktar", "kontakta", "kontaktas", "ringer", "ring", "ringa", "meddelar", "meddela",
+        "meddelas", "hämtar", "hämta", "lämnar", "lämna", "ansvarar", "ansvaret", "ansvar", "bjuds",
+        "bjuder", "kallas", "kallar", "erbjuds", "erbjuder", "får",
+    }
+)
+#: Where mothers really are meant: pregnancy, birth, breastfeeding, violence, single mothers.
+_MOTHERS_MEANT = frozenset(
+    {
+        "gravid", "gravida", "graviditet", "graviditeten", "förlossning", "förlossningen",
+        "förlossningar", "amning", "amningen", "ammar", "ammande", "amma", "bb", "mödrahälsovård",
+        "mödrahälsovården", "mödravård", "mödravården", "barnmorska", "barnmorskan", "nyförlösta",
+        "födsel", "födseln", "föda", "föder", "våld", "våldet", "våldsutsatta", "skyddat", "skyddade",
+        "kvinnojour", "kvinnojouren", "ensamstående",
+    }
+)
+#: The contact-parent pattern steps aside when other parents are named too, or
+#: when the sentence describes how things are ("det är oftast mammorna som ...").
+_OTHER_PARENTS = frozenset(
+    {
+        "pappa", "pappor", "papporna", "pappan", "fäder", "fäderna", "fadern", "förälder", "föräldrar",
+        "föräldrarna", "föräldern", "vårdnadshavare", "vårdnadshavaren", "vårdnadshavarna", "ofta",
+        "oftast", "oftare", "vanligen", "vanligtvis", "fortfarande", "flesta", "majoriteten",
+        "statistik", "andelen", "procent", "%",
+    }
+)
+
+
+def _phrase_at(tokens: list[Token], i: int) -> int | None:
+    for phrase in _MOTHER_PHRASES:
+        n = len(phrase)
+        if i + n <= len(tokens) and all(tokens[i + k].lower == phrase[k] for k in range(n)):
+            return i + n - 1
+    return None
+
+
+@code_rule(
+    id="stereotyp/mammor-i-stallet-for-foraldrar",
+    name="mammor där föräldrar avses",
+    category="stereotype",
+    severity="info",
+    message="”{match}” utgår från att det är mamman som tar hand om barnet; skriv föräldrar om alla föräldrar avses.",
+    suggestions=["föräldrar och barn", "föräldrar", "vårdnadshavare", "föräldragrupp"],
+    rationale=(
+        "Familjer ser olika ut, och många barn har en pappa, två mammor eller andra vuxna som tar "
+        "hand om dem. När texten säger mammor fast den menar föräldrar stänger den ute andra "
+        "föräldrar och befäster bilden av mamman som den som ansvarar för barnen."
+    ),
+    source=_SCHYST + "; " + _TRAMPOLIN,
+    url=_SCHYST_URL,
+    limitations=(
+        "Meningar om graviditet, förlossning, amning och våld i nära relationer hoppas över, "
+        "liksom meningar som också nämner pappor eller föräldrar, eller som beskriver hur det "
+        "ofta är (”det är oftast mammorna som …”)."
+    ),
+    flag=[
+        "Öppna förskolan är en mötesplats för mammor och barn.",
+        "BVC erbjuder mammagrupper för nyblivna föräldrar.",
+        "Mammorna får information om barnets vaccinationer via brev.",
+        "Förskolan ringer mamman om barnet blir sjukt.",
+    ],
+    pass_=[
+        "Öppna förskolan är en mötesplats för föräldrar och barn.",
+        "Barnmorskan följer mamman och barnet efter förlossningen.",
+        "Skyddat boende för mammor och barn som utsatts för våld.",
+        "Det är oftast mammorna som har kontakt med förskolan.",
+        "Mammor och pappor får information om barnets vaccinationer.",
+        "Mödrahälsovården följer den gravida under graviditeten.",
+    ],
+)
+def mothers_for_parents(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
+    """Mothers named where parents are meant: fixed phrases and mothers as the contact parent."""
+    for ablock, _sentence, tokens in _text_blocks(document):
+        lowers = {t.lower for t in tokens}
+        if lowers & _MOTHERS_MEANT:
+            continue
+        contact_parent = bool(lowers & _CHILD and lowers & _CONTACT) and not lowers & _OTHER_PARENTS
+        for i, tok in enumerate(tokens):
+            if tok.in_quotes:
+                continue
+            end = _phrase_at(tokens, i)
+            if end is None and tok.lower in _MOTHER_GROUP_WORDS:
+                end = i
+            if end is None and contact_parent and tok.lower in _MOTHERS:
+                end = i
+            if end is not None:
+                matched = ablock.text[tok.start : tokens[end].end]
+                yield ctx.finding(
+                    ablock, tok.start, tokens[end].end, message=ctx.meta.message.replace("{match}", matched)
+                )
+                break
+
+
+# --- fathers who "help out" ------------------------------------------------------------
+
+_HELP = frozenset({"hjälper", "hjälpa", "hjälpte", "hjälpt"})
+_FATHERS = frozenset(
+    {"pappa", "pappan", "pappor", "papporna", "pappas", "pappans", "fäder", "fäderna", "fadern", "pappaledig"}
+)
+#: Men and partners: only with a word about home and children in the sentence.
+_MEN = frozenset({"män", "männen", "mannen", "maken", "make", "killar", "killarna"})
+_DOMESTIC = frozenset(
+    {
+        "hemma", "hemmet", "hushållet", "hushållsarbetet", "hemarbetet", "disken", "tvätten",
+        "städningen", "matlagningen", "barnen", "barnet", "barnomsorgen", "läxorna", "nattningen",
+        "hämtning", "lämning", "blöjbyten", "bebisen", "föräldraledigheten", "omsorgen", "vabb",
+        "hushållssysslorna", "sysslorna",
+    }
+)
+_HELP_FILLERS = frozenset({"gärna", "ofta", "också", "även", "mer", "lite", "gärna", "att"})
+_OPEN_ENDINGS = frozenset({".", ",", "!", "när", "om", "så", "och", "mer", "ibland", "hemma"})
+
+
+def _helps_out(tokens: list[Token], h: int) -> tuple[int, int] | None:
+    """(first, last) of "<father> ... hjälper (…) till" around the verb at ``h``."""
+    j = h + 1
+    while j < len(tokens) and (tokens[j].lower in _HELP_FILLERS or tokens[j].lower in _FATHERS):
+        j += 1
+    if j >= len(tokens) or tokens[j].lower != "till":
+        return None
+    lowers = [t.lower for t in tokens]
+    domestic = any(w in _DOMESTIC for w in lowers)
+    open_end = j + 1 >= len(tokens) or lowers[j + 1] in _OPEN_ENDINGS
+    for k in range(max(0, h - 5), j):
+        if lowers[k] in _FATHERS and (domestic or open_end):
+            return min(k, h), j
+        if lowers[k] in _MEN and domestic:
+            return min(k, h), j
+    return None
+
+
+@code_rule(
+    id="stereotyp/pappor-hjalper-till",
+    name="pappor som hjälper till",
+    category="stereotype",
+    severity="info",
+    message="”{match}” antyder att hem och barn är mammans ansvar och att pappan bara hjälper till.",
+    suggestions=[
+        "Skriv att föräldrarna delar på ansvaret: ”pappor som tar hand om barnen”.",
+        "Skriv vad pappan gör, utan ”hjälper till”: ”pappor som är hemma med barnen”.",
+    ],
+    rationale=(
+        "Den som hjälper till gör det åt någon annan. Att pappor ”hjälper till” hemma utgår från "
+        "att hem och barn egentligen är mammans ansvar – tvärtemot målet att det obetalda hem- och "
+        "omsorgsarbetet ska delas lika."
+    ),
+    source=_TRAMPOLIN + "; Jämställdhetsmyndigheten: de jämställdhetspolitiska delmålen (obetalt hem- och omsorgsarbete)",
+    url="https://trampolinpr.se/inkluderande-kommunikation/",
+    limitations="Bara formen ”hjälper till” med en pappa, man eller make i närheten hittas.",
+    flag=[
+        "Kampanjen riktar sig till pappor som hjälper till hemma.",
+        "Många pappor hjälper gärna till med nattningen.",
+        "Maken hjälper till med disken och tvätten.",
+    ],
+    pass_=[
+        "Kampanjen riktar sig till pappor som tar hand om barnen.",
+        "Föräldrarna hjälps åt med läxorna.",
+        "Männen i föreningen hjälper till att bygga scenen.",
+        "Socialtjänsten hjälper till om barnet far illa.",
+    ],
+)
+def fathers_help_out(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
+    """A father (or a man, in a home context) who "helps out" at home."""
+    for ablock, _sentence, tokens in _text_blocks(document):
+        for h, tok in enumerate(tokens):
+            if tok.lower not in _HELP or tok.in_quotes:
+                continue
+            span = _helps_out(tokens, h)
+            if span is None:
+                continue
+            first, last = span
+            matched = ablock.text[tokens[first].start : tokens[last].end]
+            yield ctx.finding(
+                ablock,
+                tokens[first].start,
+                tokens[last].end,
+                message=ctx.meta.message.replace("{match}", matched),
+            )
+            break
+
+
+RULES = [group_generalisation, mothers_for_parents, fathers_help_out]

@@ -1,0 +1,199 @@
+"""Stereotype rules: what they catch, and the analysis and critique they must leave alone.
+
+Each rule's own examples run in ``test_rule_examples.py``; the cases here are
+the traps: statistics by sex (which is good practice, not a stereotype),
+sentences that discuss a stereotype, quotations, counter-statements.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dokumentanalys.engine.dispatch import run_rules
+from dokumentanalys.language.sv import analyze_text
+from dokumentanalys.plugins import Registry
+
+
+def _hits(registry: Registry, text: str) -> list[tuple[str, str]]:
+    rules = [r for r in registry.rules if r.meta.category == "stereotype"]
+    result = run_rules(rules, analyze_text(text))
+    assert not result.errors, result.errors
+    return [(f.rule, f.matched) for f in result.findings]
+
+
+def _rules(registry: Registry, text: str) -> list[str]:
+    return [rule for rule, _ in _hits(registry, text)]
+
+
+GEN = "stereotyp/generalisering-om-kon"
+
+
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        ("Flickor är mer ordentliga än pojkar.", "Flickor är mer ordentliga"),
+        ("Tjejer är duktigare i skolan.", "Tjejer är duktigare"),
+        ("Killar är bättre på matte.", "Killar är bättre på"),
+        ("Kvinnor är mer omtänksamma än män.", "Kvinnor är mer omtänksamma"),
+        ("Män har svårare att be om hjälp.", "Män har svårare att"),
+        ("Pappor brukar vara mindre lyhörda.", "Pappor brukar vara mindre lyhörda"),
+        ("Därför är pojkar mer stökiga på lektionerna.", "är pojkar mer stökiga"),
+        ("Vi vet ju att unga män är mer aggressiva.", "män är mer aggressiva"),
+        ("Mammor är naturligt mer känsliga för barnens behov.", "Mammor är naturligt"),
+        ("Kvinnor är sämre lämpade för tunga lyft.", "Kvinnor är sämre lämpade"),
+    ],
+)
+def test_generalisations_are_flagged(registry: Registry, text: str, matched: str) -> None:
+    assert (GEN, matched) in _hits(registry, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # statistics and sources: sex-disaggregated analysis is what we want
+        "Enligt SCB är kvinnor oftare sjukskrivna än män.",
+        "Flickor har bättre betyg än pojkar i alla ämnen utom idrott.",
+        "Kvinnor är i högre grad än män deltidsanställda.",
+        "Studien visar att pojkar är mer stillasittande än flickor.",
+        "Av eleverna svarade 62 procent av flickorna att de är stressade.",
+        "Män är överrepresenterade bland dem som dör i trafiken.",
+        "Kvinnor har lägre löner än män.",
+        # talking about the stereotype
+        "Myten att flickor är mer ordentliga lever kvar.",
+        "Vi vill motverka föreställningen att killar är bättre på teknik.",
+        "Flickor förväntas ofta vara duktiga och ordentliga.",
+        "Är flickor verkligen mer ordentliga än pojkar?",
+        "Eleverna diskuterade påståendet ”killar är bättre på teknik”.",
+        # counter-statements and equality
+        "Flickor är inte sämre på teknik än pojkar.",
+        "Pojkar kan vara lika omtänksamma som flickor.",
+        # specific groups, goals, plain facts
+        "Flickorna i klass 4 är duktiga på att läsa.",
+        "Flickor och pojkar ska bli starka och trygga.",
+        "Alla flickor och pojkar ska ha samma möjligheter.",
+        "Kvinnor och män har rätt till lika lön för lika arbete.",
+        "Män har oftare högre inkomster än kvinnor.",
+        "Många pappor är föräldralediga i mer än tre månader.",
+        # words that only look like group nouns
+        "Mannen är duktig på att laga mat.",
+        "Alla män är välkomna på mötet.",
+    ],
+)
+def test_analysis_and_critique_are_not_flagged(registry: Registry, text: str) -> None:
+    assert GEN not in _rules(registry, text)
+
+
+def test_one_finding_per_sentence(registry: Registry) -> None:
+    text = "Flickor är ordentliga och pojkar är stökiga. Killar är starka."
+    assert _rules(registry, text).count(GEN) == 2
+
+
+MOM = "stereotyp/mammor-i-stallet-for-foraldrar"
+
+
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        ("Rytmik för mammor och barn på biblioteket.", "mammor och barn"),
+        ("Kafét är öppet för mammorna och barnen.", "mammorna och barnen"),
+        ("Vi startar nya mammagrupper i höst.", "mammagrupper"),
+        ("Pedagogen kontaktar mamman om barnet har feber.", "mamman"),
+    ],
+)
+def test_mothers_where_parents_are_meant(registry: Registry, text: str, matched: str) -> None:
+    assert (MOM, matched) in _hits(registry, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Barnmorskan besöker mamman och barnet efter förlossningen.",
+        "Stöd till mammor som ammar.",
+        "Kvinnojouren tar emot mammor och barn som utsatts för våld.",
+        "Ensamstående mammor och deras barn har ofta låga inkomster.",
+        "Förskolan kontaktar föräldrarna om barnet har feber.",
+        "Pappor och mammor får samma information om barnet.",
+        "Det är fortfarande oftast mamman som tar kontakt med förskolan om barnet.",
+        "Anna är mamma till två barn.",
+        "Mödrahälsovården följer mödrar och barn under graviditeten.",
+    ],
+)
+def test_mothers_who_really_are_meant(registry: Registry, text: str) -> None:
+    assert MOM not in _rules(registry, text)
+
+
+DAD = "stereotyp/pappor-hjalper-till"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pappor som hjälper till hemma mår bättre.",
+        "Papporna hjälper till med matlagningen.",
+        "Hemma hjälper pappan till med disken.",
+        "Mannen hjälper till med barnen när han kan.",
+    ],
+)
+def test_fathers_helping_out(registry: Registry, text: str) -> None:
+    assert DAD in _rules(registry, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pappor som tar hand om barnen mår bättre.",
+        "Pappor i föreningen hjälper till vid loppisen på torget.",
+        "Männen hjälper till att bära stolar.",
+        "Personalen hjälper till med läxorna.",
+        "Om barnet far illa hjälper socialtjänsten till.",
+    ],
+)
+def test_other_help_is_not_flagged(registry: Registry, text: str) -> None:
+    assert DAD not in _rules(registry, text)
+
+
+TYP = "stereotyp/typiskt-kvinnligt-manligt"
+
+
+def test_typically_female_all_forms(registry: Registry) -> None:
+    hits = _hits(registry, "Det är typiskt manligt att tävla, och sömnad är ett typiskt kvinnligt hantverk.")
+    assert [(r, m) for r, m in hits if r == TYP] == [(TYP, "typiskt manligt"), (TYP, "typiskt kvinnligt")]
+
+
+def test_typically_female_in_a_discussion_of_norms(registry: Registry) -> None:
+    assert TYP not in _rules(registry, "Eleverna diskuterar normer om vad som är typiskt kvinnligt.")
+
+
+PARTNER = "stereotyp/antagen-partner"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sökanden och hans hustru ska bifoga sina lönebesked.",
+        "Hyresgästen och dennes fru får inte hyra ut lägenheten i andra hand.",
+        "Arbetstagaren och hennes make omfattas av försäkringen.",
+    ],
+)
+def test_assumed_partner(registry: Registry, text: str) -> None:
+    assert PARTNER in _rules(registry, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sökanden och sökandens make, maka eller sambo ska skriva under.",
+        "Sökanden och hans eller hennes partner ska skriva under.",
+        "Kungen och hans fru besökte kommunen.",
+        "Sökanden bifogar intyg från ”hans fru” enligt blanketten.",
+    ],
+)
+def test_partner_named_neutrally_or_a_real_couple(registry: Registry, text: str) -> None:
+    assert PARTNER not in _rules(registry, text)
+
+
+def test_severities(registry: Registry) -> None:
+    severities = {r.id: str(r.meta.severity) for r in registry.rules if r.meta.category == "stereotype"}
+    assert severities[PARTNER] == "warning"
+    for rule_id in (GEN, MOM, DAD, TYP):
+        assert severities[rule_id] == "info"
