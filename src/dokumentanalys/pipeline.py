@@ -102,7 +102,7 @@ class Analyzer:
             raise ReadError("read/empty")
         limit = self.settings.extract.max_file_size
         if stat.st_size > limit:
-            raise ReadError("read/too-large", f"{stat.st_size / 1e6:.0f} MB, gräns {limit / 1e6:.0f} MB")
+            raise ReadError("read/too-large", f"{stat.st_size / 2**20:.0f} MB, gräns {limit / 2**20:.0f} MB")
         try:
             with path.open("rb") as fh:
                 head = fh.read(HEAD_BYTES)
