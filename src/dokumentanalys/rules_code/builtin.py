@@ -17,8 +17,13 @@ from ..kinds import OTHER, DocumentKind
 from ..language.analyzed import AnalyzedDocument
 from ..model import Assessment
 
-#: Modules of this package that define ``RULES: list[Rule]``.
-RULE_MODULES: tuple[str, ...] = ("stereotype",)
+#: Modules of this package that define ``RULES: list[Rule]`` (one per line, to merge easily).
+RULE_MODULES: tuple[str, ...] = (
+    "stereotype",
+    "pronouns",
+    "statistics",
+    "perspective",
+)
 
 
 @hookimpl
@@ -45,4 +50,7 @@ def register_document_kinds() -> list[DocumentKind]:
 
 @hookimpl(trylast=True)
 def assess_document(document: AnalyzedDocument, kind: str) -> Assessment | None:
-    return Assessment(None, (), "Bedömningen av jämställdhetsperspektiv är inte införd ännu.")
+    """The built-in gender marker (see :mod:`.perspective` for the signals and weights)."""
+    from .perspective import assess
+
+    return assess(document, kind)

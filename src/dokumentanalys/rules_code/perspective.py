@@ -1,0 +1,528 @@
+"""The document-level assessment (OECD DAC gender marker) and the absence rule.
+
+:func:`assess` reads the whole document once and weighs what it finds:
+
+=====================================================================  ======
+signal                                                                 weight
+=====================================================================  ======
+jämställdhetsanalys, konsekvensbeskrivning för kvinnor och män            3
+mål, indikatorer or statistics to be split by sex (*uppdelat på kön*)     3
+differences between women and men analysed (*skillnader mellan …*)        3
+equality between women and men as a goal (*lika villkor för kvinnor       3
+och män*, *jämställdhet mellan flickor och pojkar*)
+women and men named together in 3 or more sentences                       3
+women and men named together (1–2 sentences)                              2
+sex-split figures (*64 flickor och 56 pojkar*, a Kvinnor/Män table)       2
+*könsfördelningen* reported or asked for                                  2
+jämställdhetspolitiska mål, CEMR, Agenda 2030 mål 5                       2
+jämställdhetsintegrering; 3R/4R, JämKAS, Tänk tvärtom                     2
+resources by sex (*vem får vad*); men's violence against women            2
+*jämställd* as a goal (*jämställt näringsliv*), *jämn könsfördelning*     1 each, at most 2
+*jämställdhet* in general words (*ska genomsyras av jämställdhet*)        1 at most
+=====================================================================  ======
+
+Each kind of signal counts once (women and men named in many sentences
+count more). Recorded but worth nothing: *jämlikhet* and *likabehandling*
+(broader concepts), internal HR equality only (*lönekartläggning*, *aktiva
+åtgärder*), *könsneutral*, *oavsett kön*, and any signal in a negated
+sentence (*ingen jämställdhetsanalys har gjorts*).
+
+The marker:
+
+- **2** when the title or first heading is about gender equality
+  (*Jämställdhetsplan*, *Handlingsplan mot mäns våld mot kvinnor*,
+  *… kvinnors företagande*), or when at least a quarter of the sentences
+  carry signals and the score is 10 or more. A staff *jämställdhetsplan* is
+  2 as well: the marker says what the document is for, not whom it serves;
+- **1** when the score is 3 or more;
+- **0** otherwise, for a styrdokument about people;
+- **null** (not applicable) for a document that is not about people
+  (a VA standard, a naming rule), for application forms (a form is judged
+  through the styrdokument behind the service) and for other kinds without
+  positive signals (a statute, a job ad: absence is only judged where a
+  perspective is expected).
+
+"About people" counts person nouns (*elever, brukare, invånare, anställda,
+kvinnor …*; roles of a procedure such as *handläggare* do not count).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from ..engine.rule import RuleContext, code_rule
+from ..language.analyzed import AnalyzedBlock, AnalyzedDocument, Token
+from ..model import Assessment, BlockKind, Finding
+from .people import FEMALE_GROUP, MALE_GROUP, person_head
+
+__all__ = ["RULES", "assess", "collect_evidence", "Evidence", "Signal", "missing_perspective", "CACHE_KEY"]
+
+#: where :func:`assess` leaves its evidence for the rule (``document.cache``)
+CACHE_KEY = "perspective/evidence"
+
+#: women/men words that count when a sentence names both sexes (not a single, specific person)
+_FEMALE = FEMALE_GROUP - {"kvinnan", "kvinnans", "flickan", "mödrar", "mammor", "döttrar"}
+_MALE = MALE_GROUP - {"mannen", "mannens", "pojken", "fäder", "pappor", "söner"}
+_NEGATIONS = frozenset({"inte", "ej", "ingen", "inget", "inga", "saknas", "saknar", "aldrig", "icke"})
+_NOT_NEGATING_AFTER = frozenset({"bara", "enbart", "endast", "minst", "blott"})
+_COMPARISON = frozenset(
+    """skillnad skillnader skillnaden skillnaderna jämfört jämföra jämförelse medan oftare
+    högre lägre större mindre fler färre likartad likartat likartade likheter""".split()
+)
+_EQUALITY_WORDS = ("jämställd", "jämställdhet")
+_EQUALITY_PHRASES = (
+    ("lika", "villkor"), ("lika", "förutsättningar"), ("lika", "möjligheter"), ("lika", "rättigheter"),
+    ("samma", "makt"), ("samma", "möjligheter"), ("samma", "rättigheter"), ("samma", "villkor"),
+    ("jämn", "fördelning"), ("jämnare", "fördelning"),
+)
+_SPLIT_VERBS = (
+    "uppdel", "fördel", "redovis", "statistik", "indikator", "nyckeltal", "uppfölj", "följa", "följs",
+    "mått", "resultat", "data", "siffr", "analys", "mål",
+)
+_ANALYSIS_VERBS = ("analys", "belys", "bedöm", "granska", "undersök", "beskriv", "kartlägg", "konsekvens")
+_BOILERPLATE = ("genomsyra", "beakta", "präglas", "hänsyn", "integreras", "tas tillvara")
+_PEOPLE_EXTRA = frozenset({"befolkningen", "befolkning", "målgrupp", "målgruppen", "målgrupper", "målgrupperna", "personal", "personalen"})
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """One thing found in one sentence."""
+
+    key: str
+    weight: int
+    description: str
+    block: int
+    excerpt: str
+
+
+@dataclass
+class Evidence:
+    """Everything :func:`assess` found, for the assessment and the rule's message."""
+
+    signals: list[Signal] = field(default_factory=list)
+    weak: list[Signal] = field(default_factory=list)
+    people: float = 0.0
+    words: int = 0
+    sentences: int = 0
+    signal_sentences: int = 0
+    principal: str | None = None
+
+    def by_key(self) -> dict[str, list[Signal]]:
+        out: dict[str, list[Signal]] = {}
+        for s in self.signals:
+            out.setdefault(s.key, []).append(s)
+        return out
+
+    @property
+    def score(self) -> int:
+        total = 0
+        for key, found in self.by_key().items():
+            if key == "par":
+                total += 3 if len({s.excerpt for s in found}) >= 3 else 2
+            elif key == "jämställd":
+                total += min(2, len(found))
+            elif key == "jämställdhet":
+                total += 1
+            else:
+                total += max(s.weight for s in found)
+        return total
+
+    @property
+    def about_people(self) -> bool:
+        if any(s.weight >= 2 for s in self.signals):
+            return True
+        return self.people >= max(4.0, 0.006 * self.words)
+
+
+# -- reading sentences ------------------------------------------------------------------
+
+
+def _negated(lows: list[str]) -> bool:
+    for i, low in enumerate(lows):
+        if low in _NEGATIONS:
+            if low == "inte" and i + 1 < len(lows) and lows[i + 1] in _NOT_NEGATING_AFTER:
+                continue
+            return True
+    return False
+
+
+def _has_phrase(lows: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(lows[i : i + n]) == phrase for i in range(len(lows) - n + 1))
+
+
+def _starts(lows: list[str], prefixes: tuple[str, ...] | str) -> bool:
+    return any(low.startswith(prefixes) for low in lows)
+
+
+def _both_sexes(lows: list[str]) -> bool:
+    """A woman/girl word and a man/boy word within twelve words of each other."""
+    female = [i for i, w in enumerate(lows) if w in _FEMALE]
+    male = [i for i, w in enumerate(lows) if w in _MALE]
+    return any(abs(f - m) <= 12 for f in female for m in male)
+
+
+def _split_by_sex(lows: list[str]) -> bool:
+    """"uppdelad på kön", "redovisas per kön", "könsuppdelad statistik"."""
+    if _starts(lows, ("könsuppdel", "könsdisaggreg")):
+        return True
+    for i, low in enumerate(lows):
+        if low in ("kön", "könet"):
+            before = lows[max(0, i - 4) : i]
+            if i > 0 and lows[i - 1] in ("per", "efter"):
+                return True
+            if any(w in ("per", "efter", "på") for w in before) and _starts(lows, _SPLIT_VERBS):
+                return True
+    return False
+
+
+def _has_number(tokens: list[Token]) -> bool:
+    return any(any(c.isdigit() for c in t.text) for t in tokens)
+
+
+def _sentence_signals(lows: list[str], tokens: list[Token], text: str, block: int) -> Iterator[tuple[Signal, bool]]:
+    """Signals in one sentence, each with ``True`` when the sentence negates it."""
+    negated = _negated(lows)
+    excerpt = text.strip()
+
+    def sig(key: str, weight: int, description: str) -> Signal:
+        return Signal(key, weight, description, block, excerpt)
+
+    analysis = _starts(lows, ("jämställdhetsanalys", "könskonsekvens", "jämställdhetskonsekvens", "genusanalys", "jämställdhetsbedömning"))
+    if not analysis and _starts(lows, ("konsekvensanalys", "konsekvensbeskrivning", "konsekvensbedömning")):
+        analysis = _both_sexes(lows) or _starts(lows, _EQUALITY_WORDS) or "kön" in lows
+    if not analysis and _starts(lows, "jämställdhetsperspektiv") and _starts(lows, _ANALYSIS_VERBS):
+        analysis = True
+    if analysis:
+        yield sig("analys", 3, "beskriver en jämställdhetsanalys eller konsekvenser för kvinnor och män"), negated
+
+    if _split_by_sex(lows):
+        if _starts(lows, ("mål", "indikator", "nyckeltal")):
+            description = "anger att mål eller indikatorer ska delas upp på kön"
+        else:
+            description = "anger att statistik och uppföljning ska delas upp på kön"
+        yield sig("uppdelat", 3, description), negated
+
+    both = _both_sexes(lows)
+    if both:
+        equality = _starts(lows, _EQUALITY_WORDS) or any(_has_phrase(lows, p) for p in _EQUALITY_PHRASES)
+        compared = any(w in _COMPARISON for w in lows)
+        if compared and not negated:
+            yield sig("skillnader", 3, "analyserar skillnader mellan kvinnor och män, flickor och pojkar"), False
+        elif equality and not negated:
+            yield sig("jämställdhetsmål", 3, "anger jämställdhet mellan kvinnor och män som mål"), False
+        if _has_number(tokens):
+            yield sig("statistik", 2, "redovisar siffror för kvinnor och män var för sig"), False
+        screening = negated and _starts(lows, ("påverk", "konsekvens", "berör"))
+        yield sig("par", 2, "nämner kvinnor och män, flickor och pojkar"), screening
+
+    for i, low in enumerate(lows):
+        if low.startswith("könsfördelning"):
+            if i > 0 and lows[i - 1] in ("jämn", "jämnare"):
+                yield sig("jämställd", 1, "eftersträvar en jämn könsfördelning"), negated
+            else:
+                yield sig("könsfördelning", 2, "redovisar eller efterfrågar könsfördelningen"), negated
+            break
+
+    if _starts(lows, "jämställdhetspolitisk"):
+        yield sig("politiska-mål", 2, "hänvisar till de jämställdhetspolitiska målen"), negated
+    if _starts(lows, "cemr") or ("deklarationen" in lows and _starts(lows, "jämställdhet") and ("europeiska" in lows or "lokal" in lows)):
+        yield sig("cemr", 2, "hänvisar till CEMR-deklarationen om jämställdhet"), negated
+    if any(lows[i] in ("mål", "målet", "delmål") and lows[i + 1] == "5" for i in range(len(lows) - 1)) and (
+        "agenda" in lows or _starts(lows, ("global", "jämställd"))
+    ):
+        yield sig("agenda2030", 2, "hänvisar till Agenda 2030 mål 5 om jämställdhet"), negated
+    if any(low in ("3r", "4r") or low.startswith(("3r-", "4r-", "jämkas")) for low in lows) or _has_phrase(lows, ("tänk", "tvärtom")):
+        yield sig("metod", 2, "använder en metod för jämställdhetsanalys (3R/4R, JämKAS, Tänk tvärtom)"), negated
+    if _starts(lows, "jämställdhetsintegr"):
+        yield sig("integrering", 2, "arbetar med jämställdhetsintegrering"), negated
+    if _has_phrase(lows, ("vem", "får", "vad")) or (_starts(lows, "resursfördelning") and (both or "kön" in lows)):
+        yield sig("resurser", 2, "beskriver hur resurser fördelas mellan kvinnor och män"), negated
+    if (
+        _has_phrase(lows, ("våld", "mot", "kvinnor"))
+        or _has_phrase(lows, ("våld", "i", "nära", "relationer"))
+        or _starts(lows, ("hedersrelater", "kvinnofrid"))
+    ):
+        yield sig("våld", 2, "tar upp mäns våld mot kvinnor eller våld i nära relationer"), negated
+
+    adjective = [w for w in lows if w in ("jämställd", "jämställt", "jämställda")]
+    if adjective:
+        yield sig("jämställd", 1, "använder jämställd som mål (till exempel ”jämställt näringsliv”)"), negated
+    general = [w for w in lows if w.startswith("jämställdhet") and not w.startswith(("jämställdhetsanalys", "jämställdhetsintegr", "jämställdhetspolitisk", "jämställdhetskonsekvens"))]
+    if general and not both:
+        if _starts(lows, _BOILERPLATE):
+            description = "nämner jämställdhet bara i en allmän formulering (till exempel ”ska genomsyras av jämställdhet”)"
+        else:
+            description = "nämner jämställdhet i allmänna ordalag"
+        yield sig("jämställdhet", 1, description), negated
+
+    # worth nothing, but worth saying
+    if _starts(lows, ("jämlikhet", "jämlik")) and not _starts(lows, "jämställd"):
+        yield sig("jämlikhet", 0, "nämner jämlikhet, som är ett bredare begrepp än jämställdhet"), True
+    if _starts(lows, ("likabehandling", "icke-diskriminering")):
+        yield sig("likabehandling", 0, "nämner likabehandling, som inte är en analys av kvinnors och mäns villkor"), True
+    if _starts(lows, ("lönekartläggning", "diskrimineringslag")) or _has_phrase(lows, ("aktiva", "åtgärder")):
+        yield sig("hr", 0, "tar bara upp intern personalpolitik (lönekartläggning, aktiva åtgärder)"), True
+    if _starts(lows, "könsneutral"):
+        yield sig("könsneutral", 0, "nämner könsneutralt språk, som inte är ett jämställdhetsperspektiv"), True
+    if _has_phrase(lows, ("oavsett", "kön")) or _has_phrase(lows, ("hänsyn", "till", "kön")):
+        yield sig("oavsett-kön", 0, "säger att kön inte ska spela roll (”oavsett kön”), utan att analysera villkoren"), True
+
+
+def _people_weight(low: str) -> float:
+    if low in _PEOPLE_EXTRA or low in _FEMALE or low in _MALE:
+        return 1.0
+    best = 0.0
+    for form in person_head(low):
+        if "P" in form.noun.uses:
+            best = max(best, 1.0 if form.is_plural else 0.5)
+    return best
+
+
+def _title_block(document: AnalyzedDocument) -> AnalyzedBlock | None:
+    blocks = [b for b in document.blocks if b.block.kind not in (BlockKind.HEADER, BlockKind.FOOTER)]
+    title = (document.document.title or "").strip()
+    if title:
+        for ablock in blocks[:10]:
+            if ablock.block.text.strip() == title:
+                return ablock
+    for ablock in blocks[:10]:
+        if ablock.block.kind == BlockKind.HEADING:
+            return ablock
+    return blocks[0] if blocks else None
+
+
+_PRINCIPAL_TITLE_GROUPS = frozenset({"kvinnor", "kvinnors", "flickor", "flickors", "tjejer", "tjejers"})
+
+
+def _principal_title(document: AnalyzedDocument) -> str | None:
+    """The title (or first heading) when it says the document is about gender equality."""
+    candidates: list[str] = []
+    if document.document.title:
+        candidates.append(document.document.title)
+    first_heading = next((b for b in document.blocks if b.block.kind == BlockKind.HEADING), None)
+    if first_heading is not None:
+        candidates.append(first_heading.block.text)
+    for title in candidates:
+        lows = [w.lower() for w in re.findall(r"[\wåäöÅÄÖéÉ-]+", title)]
+        if (
+            _starts(lows, ("jämställ", "kvinnofrid", "cemr"))
+            or _has_phrase(lows, ("våld", "mot", "kvinnor"))
+            or any(w in _PRINCIPAL_TITLE_GROUPS for w in lows)
+        ):
+            return title.strip()
+    return None
+
+
+def collect_evidence(document: AnalyzedDocument) -> Evidence:
+    """Read every sentence once; see the module docstring for what counts."""
+    evidence = Evidence()
+    for ablock in document.blocks:
+        if ablock.block.kind in (BlockKind.HEADER, BlockKind.FOOTER):
+            continue
+        for sentence in ablock.sentences:
+            tokens = ablock.sentence_tokens(sentence)
+            lows = [t.lower for t in tokens]
+            evidence.sentences += 1
+            evidence.words += sum(1 for t in tokens if t.is_alpha)
+            evidence.people += sum(_people_weight(w) for w in lows)
+            found = False
+            for signal, negated in _sentence_signals(lows, tokens, ablock.sentence_text(sentence), ablock.block.index):
+                if negated or signal.weight == 0:
+                    if negated and signal.weight > 0:
+                        signal = Signal(
+                            "negerad", 0, f"säger att något saknas eller inte har gjorts (”{_short(signal.excerpt)}”)",
+                            signal.block, signal.excerpt,
+                        )
+                    evidence.weak.append(signal)
+                else:
+                    evidence.signals.append(signal)
+                    found = True
+            if found:
+                evidence.signal_sentences += 1
+    evidence.signals.extend(_table_signals(document))
+    evidence.principal = _principal_title(document)
+    return evidence
+
+
+def _table_signals(document: AnalyzedDocument) -> Iterator[Signal]:
+    """A table with columns or rows for women and men and numbers in it."""
+    tables: dict[int, list[AnalyzedBlock]] = {}
+    for ablock in document.blocks:
+        if ablock.block.kind == BlockKind.TABLE_CELL and ablock.block.table is not None:
+            tables.setdefault(ablock.block.table, []).append(ablock)
+    for cells in tables.values():
+        texts = [c.block.text.strip().lower() for c in cells]
+        female = any(t in ("kvinnor", "flickor", "tjejer", "k", "kv", "kvinna") for t in texts)
+        male = any(t in ("män", "pojkar", "killar", "m", "man") for t in texts)
+        numbers = any(re.fullmatch(r"[\d\s\u00a0,%]+", t) for t in texts)
+        if female and male and numbers:
+            yield Signal("statistik", 2, "redovisar siffror för kvinnor och män var för sig", cells[0].block.index, " | ".join(texts[:6]))
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _describe(signals: list[Signal]) -> list[str]:
+    """One Swedish line per kind of signal, strongest first, with how often it occurs."""
+    grouped: dict[str, list[Signal]] = {}
+    for s in signals:
+        grouped.setdefault(s.description, []).append(s)
+    ordered = sorted(grouped.items(), key=lambda item: (-max(s.weight for s in item[1]), -len(item[1])))
+    out = []
+    for description, found in ordered:
+        places = len({(s.block, s.excerpt) for s in found})
+        out.append(f"{description} ({places} ställen)" if places > 1 else description)
+    return out
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " och " + items[-1]
+
+
+def assess(document: AnalyzedDocument, kind: str) -> Assessment:
+    """The gender marker of ``document`` read as ``kind``, with the signals behind it."""
+    evidence = collect_evidence(document)
+    document.cache[CACHE_KEY] = evidence
+    positive = _describe(evidence.signals)
+    weak = [f"svagt: {d}" for d in _describe(evidence.weak)]
+    signals = tuple(positive + weak)
+    score = evidence.score
+
+    if evidence.principal is not None:
+        return Assessment(2, signals, f"Jämställdhet är dokumentets huvudsyfte: rubriken ”{_short(evidence.principal)}” handlar om jämställdhet.")
+    if evidence.sentences and score >= 10 and evidence.signal_sentences / evidence.sentences >= 0.25:
+        return Assessment(2, signals, "Jämställdhet är dokumentets huvudsyfte: en stor del av texten handlar om kvinnors och mäns villkor.")
+    if kind == "ansokan":
+        return Assessment(
+            None, signals,
+            "Blanketter bedöms inte för jämställdhetsperspektiv; det bedöms i det styrdokument som tjänsten bygger på.",
+        )
+    if score >= 3:
+        return Assessment(1, signals, f"Jämställdhetsperspektivet är integrerat: dokumentet {_join(positive[:3])}.")
+    if kind != "styrdokument":
+        return Assessment(
+            None, signals,
+            "Dokumentet är inte ett styrdokument och visar inget jämställdhetsperspektiv; avsaknad bedöms bara i styrdokument.",
+        )
+    if not evidence.about_people:
+        return Assessment(
+            None, signals,
+            "Dokumentet handlar inte om människor (målgrupper, brukare, personal eller resursfördelning), så ett jämställdhetsperspektiv bedöms inte.",
+        )
+    found = positive + [d for d in _describe(evidence.weak)]
+    tail = f" Det som finns räcker inte: dokumentet {_join(found[:3])}." if found else ""
+    return Assessment(0, signals, "Dokumentet handlar om människor men saknar ett jämställdhetsperspektiv." + tail)
+
+
+# -- the rule -------------------------------------------------------------------------------
+
+_LOOKED_FOR = (
+    "en jämställdhetsanalys eller konsekvensbeskrivning för kvinnor och män, "
+    "mål, indikatorer eller statistik uppdelade på kön, kvinnor och män (flickor och pojkar) "
+    "i målgrupp eller resultat, och hänvisningar till de jämställdhetspolitiska målen, "
+    "CEMR-deklarationen eller Agenda 2030 mål 5"
+)
+_ADD = [
+    "Skriv vilka kvinnor och män, flickor och pojkar som berörs och hur, i målgrupp och förväntade resultat.",
+    "Dela upp mål, indikatorer och statistik på kön och kommentera skillnaderna.",
+    "Gör en jämställdhetsanalys eller konsekvensbeskrivning för kvinnor och män, till exempel med 4R-metoden: vem får vad och på vilka villkor?",
+    "Koppla dokumentet till de jämställdhetspolitiska målen eller till CEMR-deklarationen om organisationen har antagit den.",
+]
+
+_STYR_NO = """# Riktlinje för fritidsverksamhet
+
+Riktlinjen gäller för kommunens fritidsgårdar och antas av kultur- och fritidsnämnden.
+
+Fritidsgårdarna ska erbjuda barn och unga en meningsfull fritid. Verksamheten ska utgå från
+besökarnas intressen och ska genomsyras av jämställdhet och jämlikhet.
+
+Nämnden följer upp antalet besökare och deltagarnas synpunkter varje år."""
+
+_STYR_NEGATED = """# Tjänsteskrivelse: Nya öppettider i hemtjänsten
+
+Förvaltningen föreslår att nämnden beslutar om nya öppettider för brukare i hemtjänsten.
+
+Förändringen berör brukare, anhöriga och medarbetare. Ingen jämställdhetsanalys har gjorts.
+
+Brukarna informeras i god tid innan beslutet börjar gälla."""
+
+_STYR_GOOD = """# Plan för föreningsbidrag 2026
+
+Planen antas av kultur- och fritidsnämnden och gäller för alla bidrag till föreningar.
+
+En jämställdhetsanalys av bidragen 2025 visar att pojkar fick 62 procent av aktivitetsstödet
+och flickor 38 procent. Skillnaden beror främst på vilka idrotter som får stöd.
+
+Målet är att flickor och pojkar ska ha samma möjligheter till en aktiv fritid. Indikatorerna
+för bidragen redovisas uppdelade på kön och följs upp varje år."""
+
+_STYR_TECH = """# VA-standard för ledningsnät
+
+Standarden gäller för nyanläggning av vatten- och avloppsledningar i kommunen.
+
+Ledningar ska dimensioneras för en trycknivå på minst 0,6 MPa. Brunnar placeras med högst
+80 meters avstånd. Material och rördimensioner framgår av bilaga 1."""
+
+
+@code_rule(
+    id="perspektiv/saknas",
+    category="missing-gender-perspective",
+    severity="warning",
+    message="Dokumentet handlar om människor men beskriver inte hur kvinnor och män, flickor och pojkar berörs.",
+    suggestions=_ADD,
+    rationale="""Ett styrdokument som handlar om människor – invånare, brukare, elever, personal –
+påverkar kvinnor och män, flickor och pojkar på olika sätt. Om dokumentet inte säger något
+om det blir beslutet könsblint, och ojämställdhet kan bestå utan att någon märker det. SKR:s
+vägledning för jämställdhetsintegrering säger att jämställdhetsperspektivet ska synas i mål,
+budget och andra styrdokument, att individbaserad statistik ska redovisas och analyseras
+efter kön, och att beslutsunderlag ska beskriva konsekvenser för kvinnor och män, flickor
+och pojkar. Regeln bedömer hela dokumentet och använder OECD:s jämställdhetsmarkör:
+0 = inget jämställdhetsperspektiv, 1 = integrerat, 2 = jämställdhet är huvudsyftet.""",
+    source="SKR: Jämställdhetsintegrering – vägledning; OECD DAC gender equality policy marker",
+    url="https://www.oecd.org/dac/gender-development/dac-gender-equality-marker.htm",
+    kinds=(),
+    limitations="""Regeln letar efter ord och uttryck, inte efter hur väl analysen är gjord: ett
+dokument som nämner kvinnor och män på flera ställen räknas som integrerat även om
+resonemanget är tunt. Allmänna formuleringar som ”ska genomsyras av jämställdhet” räcker
+inte. Tekniska dokument som inte handlar om människor bedöms inte, och blanketter bedöms
+genom det styrdokument som tjänsten bygger på.""",
+    flag=[
+        {"text": _STYR_NO, "kind": "styrdokument"},
+        {"text": _STYR_NEGATED, "kind": "styrdokument"},
+    ],
+    pass_=[
+        {"text": _STYR_GOOD, "kind": "styrdokument"},
+        {"text": _STYR_TECH, "kind": "styrdokument"},
+        {"text": "# Handlingsplan för jämställdhet 2026–2028\n\nPlanen gäller för alla förvaltningar.", "kind": "styrdokument"},
+        {"text": "# Ansökan om bidrag\n\nSökandens namn:\n\nPersonnummer:\n\nUnderskrift:", "kind": "ansokan"},
+    ],
+)
+def missing_perspective(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
+    """A document about people with gender marker 0."""
+    assessment = document.assessment
+    if assessment == Assessment(None) and CACHE_KEY not in document.cache:
+        assessment = assess(document, document.kind)  # the hook did not run (a bare rule call)
+    if assessment.gender_marker != 0:
+        return
+    evidence: Evidence | None = document.cache.get(CACHE_KEY)
+    found = []
+    if evidence is not None:
+        found = _describe(evidence.signals) + _describe(evidence.weak)
+    message = (
+        "Dokumentet handlar om människor men beskriver inte hur kvinnor och män, flickor och pojkar berörs. "
+        f"Vi letade efter {_LOOKED_FOR}"
+        + (f"; dokumentet {_join(found[:3])}, men det räcker inte." if found else " men hittade inget av det.")
+    )
+    anchor = _title_block(document)
+    severity = "warning" if document.kind == "styrdokument" else "info"
+    yield ctx.finding(anchor, None, None, message=message, suggestions=_ADD, severity=severity)
+
+
+RULES = [missing_perspective]

@@ -1,0 +1,565 @@
+"""Statistics about people that are not split by sex (category ``unsplit-statistics``).
+
+What counts as a statistic about people:
+
+- a count: a number of at least 10 followed by a person noun in the plural,
+  with at most two adjectives between (*120 elever*, *1 200 tillsvidareanställda*,
+  *cirka 15 000 studenter*, *320 nyanlända elever*);
+- a share: *45 % av brukarna*, *hälften av eleverna*, *var tredje deltagare*,
+  *varannan elev*, *tre av fyra patienter*, *andelen elever … 82 procent*;
+- *antalet elever … 1 200*;
+- a table whose header row or first column names a group of people
+  (*Antal elever*, *Anställda*) over cells with numbers.
+
+What does not: money, years and dates, law references (*SFS 2001:100*,
+*3 kap. 1 §*), ages (*barn under 18 år*: the number follows the noun), counts of
+things (*120 lägenheter*), limits and ratios (*högst 25 elever*, *20 elever per
+lärare*), counts below 10 (small groups are often not split on purpose, to
+protect the people in them), numbers about women or men (*64 kvinnor*) and
+population goals (*110 000 invånare år 2035*).
+
+A statistic is left alone when a split by sex is near: in the same or the two
+neighbouring sentences, the previous or next block, or a table within two
+blocks (*varav 64 flickor och 56 pojkar*, *kvinnor/män*, *fördelat på kön*,
+columns *Kvinnor | Män | Totalt*).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..engine.rule import RuleContext, code_rule
+from ..language.analyzed import AnalyzedBlock, AnalyzedDocument, Token
+from ..model import BlockKind, Finding
+from .people import FEMALE_GROUP, MALE_GROUP, SPLIT_PAIRS, PersonNoun, person_head
+
+__all__ = ["RULES", "unsplit_statistics", "find_statistics", "Statistic", "has_sex_split"]
+
+_NUMBER = re.compile(r"^\d+(?:,\d+)?$")
+_PERCENT_TOKEN = re.compile(r"^(\d+(?:,\d+)?)%$")
+_GROUP = re.compile(r"^\d{3}$")
+_CELL_NUMBER = re.compile(r"^(?:ca\.?|cirka|drygt|knappt)?\s*(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,\d+)?\s*(%|procent)?$", re.I)
+
+#: A number right after one of these is a reference, a date, a limit or a time, not a count.
+_NOT_COUNT_BEFORE = frozenset(
+    """kap. kap kapitel § §§ sfs sid sid. sidan sidorna s. nr nr. nummer mål målet punkt punkten
+    bilaga bilagan tabell tabellen figur diagram år året åren årsskiftet tel tel. telefon dnr
+    version steg artikel avsnitt del etapp rum vecka v. kl. kl klockan per högst minst max max.
+    maximalt maximum minimum åtminstone under dag dagar timme timmar""".split()
+)
+_DETERMINERS = frozenset(
+    """de alla samtliga våra dessa kommunens regionens skolans förvaltningens nämndens verksamhetens
+    """.split()
+)
+#: Words that may stand between a number and its noun (adjectives, participles).
+_NOT_MODIFIER = frozenset(
+    """och eller av i på till för med om som är var har kan ska att en ett den det de
+    kronor kr procent""".split()
+)
+_NUMBER_WORDS = {
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
+    "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "tjugo": 20, "hundra": 100,
+}
+_ORDINALS = frozenset("andra tredje fjärde femte sjätte sjunde åttonde nionde tionde".split())
+_FRACTIONS = frozenset(
+    """hälften hälft tredjedel tredjedelar fjärdedel fjärdedelar femtedel femtedelar tiondel
+    tiondelar""".split()
+)
+_MULTIPLIERS = {"tusen": 1_000, "miljon": 1_000_000, "miljoner": 1_000_000}
+_PERCENT_WORDS = frozenset({"%", "procent"})
+_GOAL_WORDS = frozenset("mål målet målsättning målsättningen vision visionen prognos prognosen växa".split())
+_MIN_COUNT = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Statistic:
+    """A figure about people: tokens ``[first, last]`` of ``ablock``."""
+
+    ablock: AnalyzedBlock
+    first: int
+    last: int
+    kind: str  # "count" | "share" | "table"
+    noun: PersonNoun
+    number: str = ""
+    noun_text: str = ""
+
+    @property
+    def tokens_are_phrase(self) -> bool:
+        """True for "antalet deltagare … 120": the example must be rebuilt from number and noun."""
+        return self.ablock.tokens[self.first].lower in ("antalet", "antal") and bool(self.number)
+
+    @property
+    def start(self) -> int:
+        return self.ablock.tokens[self.first].start
+
+    @property
+    def end(self) -> int:
+        return self.ablock.tokens[self.last].end
+
+
+def _plural_person(tok: Token) -> PersonNoun | None:
+    if not tok.is_alpha and "-" not in tok.text:
+        return None
+    for form in person_head(tok.lower):
+        if form.is_plural and "S" in form.noun.uses and not form.genitive:
+            return form.noun
+    return None
+
+
+def _singular_person(tok: Token) -> PersonNoun | None:
+    for form in person_head(tok.lower):
+        if form.number == "singular" and "S" in form.noun.uses and not form.genitive:
+            return form.noun
+    return None
+
+
+def _read_number(ablock: AnalyzedBlock, i: int) -> tuple[float, int, bool] | None:
+    """``(value, last token index, is_integer)`` of a number starting at token ``i``."""
+    tokens = ablock.tokens
+    tok = tokens[i]
+    if not _NUMBER.match(tok.text):
+        return None
+    text = ablock.block.text
+    digits = tok.text
+    last = i
+    if "," not in digits and len(digits) <= 3:
+        while (
+            last + 1 < len(tokens)
+            and _GROUP.match(tokens[last + 1].text)
+            and text[tokens[last].end : tokens[last + 1].start] in (" ", "\u00a0", "\u202f")
+        ):
+            last += 1
+            digits += tokens[last].text
+    value = float(digits.replace(",", "."))
+    if last + 1 < len(tokens) and tokens[last + 1].lower in _MULTIPLIERS:
+        last += 1
+        value *= _MULTIPLIERS[tokens[last].lower]
+    return value, last, "," not in digits
+
+
+def _noun_after(tokens: list[Token], j: int, max_mods: int = 2) -> tuple[PersonNoun, int] | None:
+    """A plural person noun at ``tokens[j]`` or after up to ``max_mods`` adjectives."""
+    for k in range(j, min(j + max_mods + 1, len(tokens))):
+        tok = tokens[k]
+        noun = _plural_person(tok)
+        if noun is not None:
+            return noun, k
+        if not (tok.is_alpha and tok.text.islower() and tok.lower.endswith(("a", "e")) and tok.lower not in _NOT_MODIFIER):
+            return None
+    return None
+
+
+def _ratio_after(tokens: list[Token], k: int) -> bool:
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return nxt is not None and (nxt.lower == "per" or nxt.text == "/")
+
+
+def _is_population_goal(ablock: AnalyzedBlock, tok: Token, noun: PersonNoun) -> bool:
+    if noun.base not in ("invånare", "medborgare"):
+        return False
+    sentence = ablock.sentence_tokens(ablock.sentence_of(tok))
+    if any(t.lower in _GOAL_WORDS for t in sentence):
+        return True
+    return any(t.lower == "år" and i + 1 < len(sentence) and re.fullmatch(r"20[3-9]\d", sentence[i + 1].text) for i, t in enumerate(sentence))
+
+
+def _block_statistics(ablock: AnalyzedBlock) -> Iterator[Statistic]:
+    tokens = ablock.tokens
+    used: set[int] = set()
+    n = len(tokens)
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        low = tok.lower
+        prev = tokens[i - 1].lower if i > 0 else ""
+        # "var tredje deltagare", "varannan elev"
+        if low in ("var", "vart") and i + 2 < n and tokens[i + 1].lower in _ORDINALS:
+            noun = _singular_person(tokens[i + 2])
+            if noun is not None:
+                yield Statistic(ablock, i, i + 2, "share", noun, noun_text=tokens[i + 2].text)
+                used.update(range(i, i + 3))
+                i += 3
+                continue
+        if low in ("varannan", "vartannat") and i + 1 < n:
+            noun = _singular_person(tokens[i + 1])
+            if noun is not None:
+                yield Statistic(ablock, i, i + 1, "share", noun, noun_text=tokens[i + 1].text)
+                used.update(range(i, i + 2))
+                i += 2
+                continue
+        # "hälften av eleverna", "en tredjedel av de anställda"
+        if low in _FRACTIONS and i + 1 < n and tokens[i + 1].lower == "av":
+            j = i + 2
+            while j < n and tokens[j].lower in _DETERMINERS:
+                j += 1
+            found = _noun_after(tokens, j)
+            if found is not None:
+                noun, k = found
+                first = i - 1 if i > 0 and tokens[i - 1].lower in ("en", "två", "tre") and low != "hälften" else i
+                yield Statistic(ablock, first, k, "share", noun, noun_text=tokens[k].text)
+                used.update(range(first, k + 1))
+                i = k + 1
+                continue
+        # "tre av fyra patienter", "7 av 10 elever"
+        if (low in _NUMBER_WORDS or _NUMBER.match(tok.text)) and i + 3 < n and tokens[i + 1].lower == "av":
+            second = tokens[i + 2]
+            if second.lower in _NUMBER_WORDS or _NUMBER.match(second.text):
+                found = _noun_after(tokens, i + 3)
+                if found is not None:
+                    noun, k = found
+                    yield Statistic(ablock, i, k, "share", noun, noun_text=tokens[k].text)
+                    used.update(range(i, k + 1))
+                    i = k + 1
+                    continue
+        # "andelen elever … 82 procent", "antalet deltagare … 1 200"
+        if low in ("andelen", "andel", "antalet", "antal") and prev not in ("ett", "stort", "visst"):
+            found = _noun_after(tokens, i + 1)
+            if found is not None and not _ratio_after(tokens, found[1]):
+                noun, k = found
+                sentence = ablock.sentence_of(tok)
+                number_at = _sentence_figure(ablock, k + 1, sentence.end, share=low.startswith("andel"))
+                if number_at is not None and not _is_population_goal(ablock, tok, noun):
+                    figure = ablock.block.text[tokens[number_at.start].start : tokens[number_at.stop - 1].end]
+                    last = number_at.stop - 1 if number_at.stop - 1 - i <= 12 else k
+                    yield Statistic(
+                        ablock, i, last, "share" if low.startswith("andel") else "count", noun,
+                        number=figure, noun_text=tokens[k].text,
+                    )
+                    used.update(range(i, k + 1))
+                    used.update(number_at)
+                    i = k + 1
+                    continue
+        # numbers
+        if i not in used and (_NUMBER.match(tok.text) or _PERCENT_TOKEN.match(tok.text)):
+            stat = _number_statistic(ablock, i, used)
+            if stat is not None:
+                yield stat
+                used.update(range(stat.first, stat.last + 1))
+                i = stat.last + 1
+                continue
+            # skip the rest of a grouped number ("1 200" must not yield "200 …")
+            read = _read_number(ablock, i)
+            if read is not None:
+                i = read[1] + 1
+                continue
+        i += 1
+
+
+def _sentence_figure(ablock: AnalyzedBlock, start: int, end: int, *, share: bool) -> range | None:
+    """Token range of the first percentage (``share``) or count ≥ 10 in ``[start, end)``."""
+    tokens = ablock.tokens
+    i = start
+    while i < end:
+        tok = tokens[i]
+        if share and _PERCENT_TOKEN.match(tok.text):
+            return range(i, i + 1)
+        read = _read_number(ablock, i)
+        if read is not None:
+            value, last, integer = read
+            nxt = tokens[last + 1].lower if last + 1 < len(tokens) else ""
+            if share and nxt in _PERCENT_WORDS:
+                return range(i, last + 2)
+            if not share and integer and value >= _MIN_COUNT and nxt not in ("år", "%", "procent", "kr", "kronor"):
+                if i == 0 or tokens[i - 1].lower not in _NOT_COUNT_BEFORE:
+                    return range(i, last + 1)
+            i = last + 1
+            continue
+        i += 1
+    return None
+
+
+def _number_statistic(ablock: AnalyzedBlock, i: int, used: set[int]) -> Statistic | None:
+    tokens = ablock.tokens
+    tok = tokens[i]
+    prev = tokens[i - 1].lower if i > 0 else ""
+    if prev in _NOT_COUNT_BEFORE or (prev == "till" and i > 1 and tokens[i - 2].lower == "upp"):
+        return None
+    percent = _PERCENT_TOKEN.match(tok.text)
+    if percent:
+        value, last, integer = float(percent.group(1).replace(",", ".")), i, False
+        is_share = True
+    else:
+        read = _read_number(ablock, i)
+        if read is None:
+            return None
+        value, last, integer = read
+        is_share = last + 1 < len(tokens) and tokens[last + 1].lower in _PERCENT_WORDS
+        if is_share:
+            last += 1
+    if is_share:
+        j = last + 1
+        if j < len(tokens) and tokens[j].lower == "av":
+            j += 1
+        while j < len(tokens) and tokens[j].lower in _DETERMINERS:
+            j += 1
+        found = _noun_after(tokens, j)
+        if found is None:
+            return None
+        noun, k = found
+        return Statistic(ablock, i, k, "share", noun, noun_text=tokens[k].text)
+    if not integer or value < _MIN_COUNT:
+        return None
+    # a year ("2026 elever" is a count; "2026" before anything else is not)
+    if re.fullmatch(r"(19|20)\d\d", tokens[i].text) and last == i:
+        found = _noun_after(tokens, last + 1, max_mods=0)
+    else:
+        found = _noun_after(tokens, last + 1)
+    if found is None:
+        return None
+    noun, k = found
+    if _ratio_after(tokens, k) or _is_population_goal(ablock, tok, noun):
+        return None
+    number = ablock.block.text[tok.start : tokens[last].end]
+    return Statistic(ablock, i, k, "count", noun, number=number, noun_text=tokens[k].text)
+
+
+# -- is the figure split by sex somewhere near? --------------------------------------
+
+
+def _split_token(tokens: list[Token], i: int) -> bool:
+    tok = tokens[i]
+    low = tok.lower
+    if low in FEMALE_GROUP or low in MALE_GROUP:
+        return low not in ("kvinna", "kvinnan", "mannen", "flicka", "flickan", "pojke", "pojken")
+    if low.startswith(("könsuppdel", "könsfördel", "könsdiffer")):
+        return True
+    if low in ("kön", "könet", "kön.") and i > 0 and tokens[i - 1].lower in ("per", "efter", "på", "och"):
+        return True
+    return False
+
+
+def has_sex_split(ablock: AnalyzedBlock, start: int = 0, end: int | None = None) -> bool:
+    """Does ``ablock`` (tokens ``[start, end)``) split a figure by sex?"""
+    tokens = ablock.tokens
+    stop = len(tokens) if end is None else end
+    return any(_split_token(tokens, i) for i in range(start, stop))
+
+
+_SEX_CELLS = frozenset({"k", "m", "kv", "kvinna", "kvinnor", "man", "män", "flickor", "pojkar", "flicka", "pojke", "tjejer", "killar", "kön"})
+
+
+def _table_has_split(document: AnalyzedDocument, cells: list[int]) -> bool:
+    for bi in cells:
+        ablock = document.blocks[bi]
+        if ablock.block.text.strip().lower().rstrip(".:") in _SEX_CELLS or has_sex_split(ablock):
+            return True
+    return False
+
+
+class _Context:
+    """Which blocks and tables lie near a block, computed once per document."""
+
+    def __init__(self, document: AnalyzedDocument) -> None:
+        self.document = document
+        self.tables: dict[int, list[int]] = {}
+        for bi, ablock in enumerate(document.blocks):
+            if ablock.block.kind == BlockKind.TABLE_CELL and ablock.block.table is not None:
+                self.tables.setdefault(ablock.block.table, []).append(bi)
+        self._table_split: dict[int, bool] = {}
+
+    def table_split(self, table: int) -> bool:
+        if table not in self._table_split:
+            self._table_split[table] = _table_has_split(self.document, self.tables.get(table, []))
+        return self._table_split[table]
+
+    def _neighbour(self, bi: int, step: int) -> int | None:
+        blocks = self.document.blocks
+        j = bi + step
+        while 0 <= j < len(blocks) and blocks[j].block.kind in (BlockKind.HEADER, BlockKind.FOOTER):
+            j += step
+        return j if 0 <= j < len(blocks) else None
+
+    def _outside_table(self, bi: int, step: int) -> int | None:
+        """First block before (step -1) or after (+1) the table that holds ``bi``."""
+        table = self.document.blocks[bi].block.table
+        cells = self.tables.get(table, [bi]) if table is not None else [bi]
+        edge = min(cells) if step < 0 else max(cells)
+        return self._neighbour(edge, step)
+
+    def split_near(self, stat: Statistic) -> bool:
+        document = self.document
+        ablock = stat.ablock
+        bi = ablock.block.index
+        # same block: the statistic's sentence and two on either side
+        sent = ablock.tokens[stat.first].sent
+        lo = ablock.sentences[max(0, sent - 2)].start
+        hi = ablock.sentences[min(len(ablock.sentences) - 1, sent + 2)].end
+        if has_sex_split(ablock, lo, hi):
+            return True
+        table = ablock.block.table if ablock.block.kind == BlockKind.TABLE_CELL else None
+        if table is not None:
+            if self.table_split(table):
+                return True
+            neighbours = [self._outside_table(bi, -1), self._outside_table(bi, 1)]
+        else:
+            neighbours = [self._neighbour(bi, -1), self._neighbour(bi, 1)]
+        for j in neighbours:
+            if j is None:
+                continue
+            other = document.blocks[j]
+            if other.block.kind == BlockKind.TABLE_CELL and other.block.table is not None:
+                if self.table_split(other.block.table):
+                    return True
+            elif has_sex_split(other):
+                return True
+        # a table within two blocks (a caption or a short heading may stand between)
+        for step in (-1, 1):
+            j = bi
+            for _ in range(2):
+                j = self._neighbour(j, step) if j is not None else None
+                if j is None:
+                    break
+                other = document.blocks[j].block
+                if other.kind == BlockKind.TABLE_CELL and other.table is not None and other.table != table:
+                    if self.table_split(other.table):
+                        return True
+                    break
+        return False
+
+
+# -- tables ------------------------------------------------------------------------------
+
+_MONEY = frozenset("kr kronor tkr mnkr msek sek kostnad kostnader belopp euro €".split())
+
+
+def _cell_number(text: str) -> tuple[float, bool] | None:
+    m = _CELL_NUMBER.match(text.strip())
+    if not m:
+        return None
+    digits = re.sub(r"[ \u00a0\u202f]", "", m.group(1))
+    return float(digits), bool(m.group(2))
+
+
+def _table_statistics(document: AnalyzedDocument, context: _Context) -> Iterator[Statistic]:
+    for table, cells in context.tables.items():
+        by_pos = {(document.blocks[bi].block.row, document.blocks[bi].block.column): bi for bi in cells}
+        for bi in cells:
+            ablock = document.blocks[bi]
+            row, col = ablock.block.row, ablock.block.column
+            if row is None or col is None or (row != 0 and col != 0):
+                continue
+            if _cell_number(ablock.block.text) is not None:
+                continue
+            lows = [t.lower for t in ablock.tokens]
+            if any(w in _MONEY or w == "per" or w == "/" for w in lows):
+                continue
+            person = next(((t, n) for t in ablock.tokens if (n := _plural_person(t)) is not None), None)
+            if person is None:
+                continue
+            tok, noun = person
+            if row == 0:
+                data = [by_pos[p] for p in by_pos if p[1] == col and (p[0] or 0) > 0]
+            else:
+                data = [by_pos[p] for p in by_pos if p[0] == row and (p[1] or 0) > 0]
+            numbers = [n for b in data if (n := _cell_number(document.blocks[b].block.text)) is not None]
+            if not numbers or not any(v >= _MIN_COUNT or pct for v, pct in numbers):
+                continue
+            yield Statistic(ablock, 0, len(ablock.tokens) - 1, "table", noun, noun_text=tok.text)
+
+
+# -- the rule ----------------------------------------------------------------------------
+
+
+def find_statistics(document: AnalyzedDocument) -> list[Statistic]:
+    """Every statistic about people in ``document`` (split or not)."""
+    stats: list[Statistic] = []
+    for ablock in document.blocks:
+        if ablock.block.kind in (BlockKind.HEADER, BlockKind.FOOTER):
+            continue
+        stats.extend(_block_statistics(ablock))
+    return stats
+
+
+def _pair(noun: PersonNoun) -> tuple[str, str, str, str]:
+    return SPLIT_PAIRS.get(noun.group, SPLIT_PAIRS["vuxen"])
+
+
+def _message(stat: Statistic) -> tuple[str, list[str]]:
+    female, male, female_def, male_def = _pair(stat.noun)
+    written = stat.ablock.block.text[stat.start : stat.end]
+    if stat.kind == "table":
+        cell = stat.ablock.block.text.strip()
+        return (
+            f"Tabellen redovisar ”{cell}” utan uppdelning på kön.",
+            [
+                f"Lägg till kolumner för {female} och {male}, till exempel: {female.capitalize()} | {male.capitalize()} | Totalt.",
+                "Om det finns särskilda skäl att inte dela upp siffrorna, till exempel att grupperna är så små att personer kan identifieras, skriv det under tabellen.",
+            ],
+        )
+    if stat.kind == "share":
+        return (
+            f"”{written}” redovisas inte för {female} och {male} var för sig.",
+            [
+                f"Redovisa andelen för {female} och {male} var för sig, till exempel: X % av {female_def} och Y % av {male_def}.",
+                "Kommentera skillnaderna mellan könen, om det finns några.",
+            ],
+        )
+    example = f"{stat.number} {stat.noun_text}" if stat.tokens_are_phrase else written
+    return (
+        f"”{written}” redovisas inte uppdelat på kön.",
+        [
+            f"Redovisa till exempel: {example}, varav X {female} och Y {male}.",
+            "Om det finns särskilda skäl att inte dela upp siffran, till exempel att gruppen är så liten att personer kan identifieras, skriv det.",
+        ],
+    )
+
+
+@code_rule(
+    id="statistik/ej-konsuppdelad",
+    category="unsplit-statistics",
+    severity="warning",
+    message="Statistiken om personer redovisas inte uppdelad på kön.",
+    suggestions=["Redovisa till exempel: 120 elever, varav X flickor och Y pojkar."],
+    rationale="""Statistik om personer ska redovisas och analyseras efter kön, annars syns inte
+skillnader mellan kvinnor och män, flickor och pojkar, och beslut fattas på ett underlag som
+är könsblint. För statliga myndigheter kräver förordningen (2000:605) om årsredovisning och
+budgetunderlag att individbaserad statistik i resultatredovisningen delas upp efter kön, och
+förordningen (2001:100) om den officiella statistiken kräver det för officiell statistik.
+Kommuner och regioner bygger samma krav på SKR:s vägledning för jämställdhetsintegrering och
+CEMR-deklarationen.""",
+    source="SKR: Jämställdhetsintegrering, statistik och analyser; förordning (2000:605) 3 kap. 1 §; förordning (2001:100) 14 §",
+    url="https://skr.se/skr/demokratiledningstyrning/manskligarattigheter/jamstalldhet/jamstalldhetsintegrering.html",
+    limitations="""Regeln ser bara siffror om personer i plural (120 elever) och andelar (45 % av
+brukarna, var tredje deltagare), inte omskrivningar som ”de flesta eleverna”. Antal under 10
+markeras inte: små grupper delas ofta inte upp för att skydda personerna. En uppdelning som
+står längre bort än närmaste stycke eller tabell hittas inte.""",
+    flag=[
+        "Förvaltningen har 1 200 anställda och cirka 300 timanställda.",
+        "Under året deltog 120 elever i sommarskolan.",
+        "Enligt enkäten är 45 % av brukarna nöjda med hemtjänsten.",
+        "Var tredje deltagare hade fått arbete efter ett år.",
+        "Hälften av eleverna i årskurs 9 når inte målen i matematik.",
+        "Tre av fyra patienter fick en tid inom 30 dagar.",
+        "Andelen elever med godkända betyg var 82 procent.",
+        {"text": "| Skola | Antal elever |\n|---|---|\n| Norrskolan | 340 |\n| Söderskolan | 215 |", "count": 1},
+    ],
+    pass_=[
+        "Under året deltog 120 elever, varav 64 flickor och 56 pojkar.",
+        "Kommunen äger 120 lägenheter och driver 12 skolor.",
+        "Budgeten för insatsen är 4,2 mnkr för år 2026.",
+        "Enligt SFS 2001:100 och 3 kap. 1 § förordningen ska statistiken redovisas.",
+        "Insatsen gäller barn under 18 år.",
+        "Arbetet bidrar till mål 5 i Agenda 2030.",
+        "48 % av kvinnorna och 41 % av männen är nöjda med hemtjänsten.",
+        "Under året deltog 120 elever i sommarskolan.\n\n| | Flickor | Pojkar | Totalt |\n|---|---|---|---|\n| Sommarskola | 64 | 56 | 120 |",
+        "Högst 25 elever per klass.",
+        "Kommunen har i dag 105 000 invånare och målet är 110 000 invånare år 2035.\n\nAv invånarna är 51 procent kvinnor och 49 procent män.",
+    ],
+)
+def unsplit_statistics(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
+    """Figures about people with no split by sex nearby."""
+    context = _Context(document)
+    seen: set[tuple[int, int]] = set()
+    stats = find_statistics(document) + list(_table_statistics(document, context))
+    for stat in stats:
+        key = (stat.ablock.block.index, stat.start)
+        if key in seen or context.split_near(stat):
+            continue
+        seen.add(key)
+        message, suggestions = _message(stat)
+        yield ctx.finding(stat.ablock, stat.start, stat.end, message=message, suggestions=suggestions)
+
+
+RULES = [unsplit_statistics]
