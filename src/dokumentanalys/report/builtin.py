@@ -8,7 +8,12 @@ from .base import Reporter
 
 @hookimpl
 def register_reporters() -> list[Reporter]:
+    from .csv import CSV
+    from .docx_comments import DOCX
+    from .html import HTML
     from .json import JSON
+    from .markdown import MARKDOWN
+    from .sarif import SARIF
     from .text import TEXT
 
-    return [TEXT, JSON]
+    return [TEXT, JSON, HTML, MARKDOWN, CSV, SARIF, DOCX]

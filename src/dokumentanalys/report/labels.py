@@ -106,8 +106,10 @@ def severity_label(severity: object) -> str:
     return SEVERITY_LABELS.get(str(severity), str(severity))
 
 
-def marker_label(marker: int | None) -> str:
-    return MARKER_LABELS.get(marker, str(marker))
+def marker_label(marker: int | None, inline: bool = False) -> str:
+    """The marker with its meaning; ``inline`` for use inside a sentence (lower-case start)."""
+    label = MARKER_LABELS.get(marker, str(marker))
+    return label[:1].lower() + label[1:] if inline else label
 
 
 def marker_short(marker: int | None) -> str:

@@ -64,7 +64,7 @@ def _excerpt(finding: Finding) -> str:
 
 
 def _anchor_note(doc: DocumentResult) -> str:
-    parts = [kind_label(doc.kind), f"jämställdhetsmarkör {marker_label(doc.gender_marker)}"]
+    parts = [kind_label(doc.kind), f"jämställdhetsmarkör {marker_label(doc.gender_marker, inline=True)}"]
     if doc.pages:
         parts.append(f"{doc.pages} sidor")
     return " · ".join(parts)
