@@ -3,13 +3,16 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The example plugins in plugins/ are installed too: their tests are part of `make test`.
+PLUGINS := $(wildcard plugins/*/pyproject.toml)
 
 .PHONY: demo test setup clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(PLUGINS)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet $(foreach p,$(PLUGINS),-e $(dir $(p)))
 	touch $(STAMP)
 
 setup: $(STAMP)

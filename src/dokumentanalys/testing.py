@@ -29,10 +29,13 @@ __all__ = ["check_example", "document_from_text", "example_cases", "example_find
 
 
 def load_plugin_registry(plugin: str) -> "Registry":
-    """The registry with every installed plugin; fails clearly if ``plugin`` is missing or broken."""
+    """The registry with every installed plugin; fails clearly if ``plugin`` is missing or broken.
+
+    ``plugin`` is enabled even if it is off by default (``off_by_default = True``).
+    """
     from .plugins import load_registry
 
-    registry = load_registry()
+    registry = load_registry(enabled=frozenset({plugin}))
     if plugin not in registry.plugins:
         raise AssertionError(
             f"insticksmodulen {plugin!r} är inte installerad (entry point i gruppen 'dokumentanalys'); "
