@@ -140,14 +140,16 @@ def _wrap(text: str, width: int = 88) -> list[str]:
     return lines
 
 
-def write_pdf(path: str | os.PathLike[str], pages: int, seed: int = 0, *, tables: bool = True, title: str | None = None) -> Path:
+def write_pdf(
+    path: str | os.PathLike[str], pages: int, seed: int = 0, *, tables: bool = True, title: str | None = None, compress: bool = True
+) -> Path:
     """A text PDF of ``pages`` A4 pages: running header and footer, headings, prose, ruled tables."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
     rng = random.Random(seed)
     out = Path(path)
-    canvas = Canvas(str(out), pagesize=A4, pageCompression=1)
+    canvas = Canvas(str(out), pagesize=A4, pageCompression=1 if compress else 0)
     canvas.setTitle(title or "Verksamhetsplan 2025")
     width, height = A4
     for number in range(1, pages + 1):

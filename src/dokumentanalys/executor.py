@@ -528,7 +528,7 @@ def _read_for_transfer(path: str, limit: int) -> bytes | DocumentResult:
         if not p.is_file():
             return _error_result(path, "read/not-a-file")
         if st.st_size > limit:
-            return _error_result(path, "read/too-large", f"{st.st_size / 1e6:.0f} MB, gräns {limit / 1e6:.0f} MB")
+            return _error_result(path, "read/too-large", f"{st.st_size / 2**20:.0f} MB, gräns {limit / 2**20:.0f} MB")
         return p.read_bytes()
     except FileNotFoundError:
         return _error_result(path, "read/not-found")
