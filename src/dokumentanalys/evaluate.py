@@ -66,6 +66,7 @@ SPLITS: tuple[str, ...] = ("dev", "test")
 _MARKERS: tuple[Any, ...] = (0, 1, 2, "null")
 _DOC_SUFFIXES: tuple[str, ...] = (".docx", ".pdf", ".md", ".txt")
 _TOKEN = re.compile(r"\w+|%", re.UNICODE)
+_SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 
 
 class GoldError(ValueError):
@@ -98,11 +99,16 @@ class GoldFinding:
 
 @dataclass(frozen=True)
 class GoldEntry:
-    """A ``[[trap]]`` (must not be flagged) or ``[[ignore]]`` (neutral) text."""
+    """A ``[[trap]]`` (must not be flagged) or ``[[ignore]]`` (neutral) text.
+
+    ``max_severity`` (ignore only): the prediction is neutral only up to this
+    severity, e.g. a quoted statute may be flagged as info but not as warning.
+    """
 
     text: str
     category: str | None = None
     note: str = ""
+    max_severity: str | None = None
 
 
 @dataclass(frozen=True)
@@ -187,11 +193,13 @@ def validate_gold(data: dict[str, Any], where: str = "") -> list[str]:
             if not isinstance(e, dict) or not isinstance(e.get("text"), str) or not _tokens(e["text"]):
                 problems.append(f"{prefix}{table} {n}: needs a non-empty text")
                 continue
-            extra = set(e) - {"text", "category", "note"}
+            extra = set(e) - {"text", "category", "note"} - ({"max_severity"} if table == "ignore" else set())
             if extra:
                 problems.append(f"{prefix}{table} {n}: unknown keys {sorted(extra)}")
             if "category" in e and e["category"] not in CATEGORIES:
                 problems.append(f"{prefix}{table} {n}: category {e['category']!r} not in the contract list")
+            if "max_severity" in e and e["max_severity"] not in _SEVERITY_RANK:
+                problems.append(f"{prefix}{table} {n}: max_severity must be error, warning or info")
     return problems
 
 
@@ -223,7 +231,10 @@ def parse_gold(path: Path) -> GoldDocument:
     )
 
     def entries(key: str) -> tuple[GoldEntry, ...]:
-        return tuple(GoldEntry(e["text"], e.get("category"), e.get("note", "")) for e in data.get(key, []))
+        return tuple(
+            GoldEntry(e["text"], e.get("category"), e.get("note", ""), e.get("max_severity"))
+            for e in data.get(key, [])
+        )
 
     return GoldDocument(
         id=path.name[: -len(".gold.toml")],
@@ -344,6 +355,8 @@ def _excerpt_match(gold: GoldFinding, pred: Prediction) -> bool:
 
 def _entry_hit(entry: GoldEntry, pred: Prediction) -> bool:
     if entry.category is not None and entry.category != pred.category:
+        return False
+    if entry.max_severity is not None and _SEVERITY_RANK.get(pred.severity, 3) > _SEVERITY_RANK[entry.max_severity]:
         return False
     if pred.matched:
         return _overlaps(entry.text, pred.matched)
