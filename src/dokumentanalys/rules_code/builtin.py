@@ -20,6 +20,7 @@ from ..model import Assessment
 #: Modules of this package that define ``RULES: list[Rule]`` (one per line, to merge easily).
 RULE_MODULES: tuple[str, ...] = (
     "stereotype",
+    "forms",
     "pronouns",
     "statistics",
     "perspective",
