@@ -136,7 +136,8 @@ def extract_pdf(path: Path, options: ExtractOptions) -> Document:
     finally:
         pdf.close()
     if not any(page.chars for page in pages):
-        raise ReadError("read/no-text-layer")
+        # pictures but no text: a scan; nothing at all: an empty document
+        raise ReadError("read/no-text-layer" if any(page.images for page in pages) else "read/no-text")
     empty = [page.number for page in pages if not page.chars and page.number not in meta.get("unreadable_pages", ())]
     if empty:
         meta["pages_without_text"] = empty

@@ -75,6 +75,16 @@ def _same_size(a: float, b: float) -> bool:
     return abs(a - b) <= 0.1 * max(a, b, 1.0)
 
 
+def body_size(pages: list[PdfPage]) -> float:
+    """The font size of most of the text (by characters), 0 without text."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for item in page.items:
+            if isinstance(item, PdfLine):
+                sizes[_bucket(item.size)] += len(item.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
 def measure(pages: list[PdfPage], drop: set[tuple[int, int]]) -> Layout:
     sizes: Counter[float] = Counter()
     pitches: dict[float, Counter[float]] = {}
@@ -322,7 +332,7 @@ class _Builder:
 
 def build_blocks(pages: list[PdfPage]) -> tuple[list[Block], Running]:
     """All blocks of a document, in reading order, and what was taken out as running text."""
-    running = find_running(pages)
+    running = find_running(pages, body_size(pages))
     layout = measure(pages, running.drop)
     builder = _Builder(layout)
     for page in pages:

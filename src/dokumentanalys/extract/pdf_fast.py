@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 from typing import TYPE_CHECKING, Any
 
 from .pdf_lines import NEW_LINE_DY, SPACE_GAP, PdfLine, PdfPage, clean_text, is_bold_font
@@ -27,6 +28,9 @@ __all__ = ["read_page", "has_rulings"]
 _LINE_END = "\r\n"
 _HYPHEN_END = "\ufffe\x02"
 _PATH = 2  # FPDF_PAGEOBJ_PATH
+_IMAGE = 3  # FPDF_PAGEOBJ_IMAGE
+#: Stop looking at a page's drawing after this many objects (maps, charts).
+_MAX_OBJECTS = 5000
 _FORM = 5  # FPDF_PAGEOBJ_FORM
 _BEZIER = 1  # FPDF_SEGMENT_BEZIERTO
 _MOVETO = 2  # FPDF_SEGMENT_MOVETO
@@ -45,21 +49,12 @@ def _page_text(raw: Any, textpage: Any, count: int) -> str:
     return "".join(chr(raw.FPDFText_GetUnicode(textpage, i) or 0xFFFD) for i in range(count))
 
 
+_SEGMENT = re.compile("[^\r\n\ufffe\x02]*[\ufffe\x02]?")
+
+
 def _segments(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` char ranges of the lines PDFium marked."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in _LINE_END:
-            if i > start:
-                out.append((start, i))
-            start = i + 1
-        elif ch in _HYPHEN_END:
-            out.append((start, i + 1))
-            start = i + 1
-    if start < len(text):
-        out.append((start, len(text)))
-    return out
+    """``(start, end)`` char ranges of the lines PDFium marked (CR LF, or a line-end hyphen)."""
+    return [m.span() for m in _SEGMENT.finditer(text) if m.end() > m.start()]
 
 
 class _Probe:
@@ -128,7 +123,7 @@ def read_page(pdf: "pypdfium2.PdfDocument", index: int, *, rulings: bool = False
             line_text = clean_text(text[first : last + 1])
             if not line_text:
                 continue
-            chars += sum(1 for ch in line_text if not ch.isspace())
+            chars += len(line_text) - line_text.count(" ")
             y, size = probe.baseline_and_size(tp, mid)
             bold = []
             for i in (first, last):
@@ -146,12 +141,26 @@ def read_page(pdf: "pypdfium2.PdfDocument", index: int, *, rulings: bool = False
                 )
             )
         result.chars = chars
+        if not chars:
+            result.images = _count_images(raw, page.raw, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, 0)
         result.items = _merge_same_baseline(result.items)  # type: ignore[arg-type]
         return result, ruled
     finally:
         if textpage is not None:
             textpage.close()
         page.close()
+
+
+def _count_images(raw: Any, parent: Any, count_fn: Any, get_fn: Any, depth: int) -> int:
+    found = 0
+    for i in range(min(count_fn(parent), _MAX_OBJECTS)):
+        obj = get_fn(parent, i)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == _IMAGE:
+            found += 1
+        elif kind == _FORM and depth < 3:
+            found += _count_images(raw, obj, raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, depth + 1)
+    return found
 
 
 def _merge_same_baseline(lines: list[PdfLine]) -> list[PdfLine]:
@@ -198,10 +207,6 @@ def has_rulings(pdf: "pypdfium2.PdfDocument", index: int) -> bool:
         return _has_rulings(raw, page.raw)
     finally:
         page.close()
-
-
-#: Stop looking at a page's drawing after this many objects (maps, charts).
-_MAX_OBJECTS = 5000
 
 
 def _enough(counts: list[int]) -> bool:

@@ -15,9 +15,10 @@ pdfplumber is imported inside :class:`LayoutReader`: ``dokumentanalys
 
 from __future__ import annotations
 
+import logging
 import math
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, BinaryIO, Iterable
 
 from .pdf_lines import NEW_LINE_DY, SPACE_GAP, UNKNOWN_GLYPH, PdfCell, PdfLine, PdfPage, PdfTable, clean_text, is_bold_font, join_lines
 
@@ -112,6 +113,7 @@ class LayoutReader:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._pdf: Any = None
+        self._stream: BinaryIO | None = None
         #: pdfplumber could not open the file or read a page
         self.failed = False
         self._unusable = False
@@ -120,19 +122,39 @@ class LayoutReader:
         if self._pdf is None:
             import pdfplumber
 
-            self._pdf = pdfplumber.open(self.path)
+            # pdfminer logs every repair it makes as a warning; the report says what matters
+            miner = logging.getLogger("pdfminer")
+            if miner.level == logging.NOTSET:
+                miner.setLevel(logging.ERROR)
+            self._stream = open(self.path, "rb")  # noqa: SIM115 - closed in close()
+            try:
+                self._pdf = pdfplumber.open(self._stream)
+            except BaseException:
+                self._stream.close()
+                self._stream = None
+                raise
         return self._pdf
 
     def close(self) -> None:
-        if self._pdf is not None:
-            self._pdf.close()
-            self._pdf = None
+        # Pages are closed one by one as they are read; pdfplumber's own close()
+        # walks the page tree again, which fails on some damaged files.
+        self._pdf = None
+        if self._stream is not None:
+            self._stream.close()
+            self._stream = None
 
     def try_read_page(self, index: int) -> PdfPage | None:
-        """:meth:`read_page`, or ``None`` when pdfminer cannot read the page."""
+        """:meth:`read_page`, or ``None`` when pdfminer cannot read the page.
+
+        Also ``None`` for a page with ``/Rotate``: pdfminer turns such a page
+        into display space while PDFium keeps user space, so the two readers
+        would not measure lines alike; the fast reader reads it.
+        """
         if self._unusable:
             return None
         try:
+            if self._open().pages[index].rotation:
+                return None
             return self.read_page(index)
         except Exception:  # noqa: BLE001 - pdfminer gives up on some files PDFium reads
             self.failed = True
@@ -157,6 +179,8 @@ class LayoutReader:
                 _place(items, _read_table(table, chars, page_top), height)
             result.items = items
             result.chars = sum(1 for ch in chars if not _char_text(ch).isspace())
+            if not result.chars:
+                result.images = len(page.images)
             return result
         finally:
             page.close()

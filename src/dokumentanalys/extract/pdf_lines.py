@@ -183,6 +183,8 @@ class PdfPage:
     layout: bool = False
     #: characters that are not blank (0 on a scanned page)
     chars: int = 0
+    #: image objects, counted only on pages without text (a scan or a blank page?)
+    images: int = 0
 
     @property
     def lines(self) -> list[PdfLine]:
