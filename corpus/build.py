@@ -8,8 +8,8 @@ tables and a header/footer on every page), Markdown or plain text.
 
 Usage (with the project venv)::
 
-    .venv/bin/python corpus/build.py            # writes corpus/docs/
-    .venv/bin/python corpus/build.py --out DIR  # writes somewhere else (tests)
+    .venv/bin/python corpus/build.py            # writes corpus/docs/ and corpus/exempel/
+    .venv/bin/python corpus/build.py --out DIR  # writes DIR/docs/, DIR/exempel/ (tests)
     .venv/bin/python corpus/build.py ID ...     # only these documents
 
 The output is deterministic (fixed dates, reportlab ``invariant``), so
@@ -81,6 +81,8 @@ class Source:
     org: str
     title: str
     blocks: list[object]
+    #: output folder under the corpus root: "docs" (annotated) or "exempel" (demo)
+    folder: str = "docs"
 
 
 _CHECKBOX = re.compile(r"\[ \]\s*([^\[]+)")
@@ -102,6 +104,9 @@ def parse_source(path: Path) -> Source:
             raise ValueError(f"{path}: front matter lacks {key!r}")
     if meta["format"] not in FORMATS:
         raise ValueError(f"{path}: unknown format {meta['format']!r}")
+    folder = meta.get("folder", "docs")
+    if folder not in ("docs", "exempel"):
+        raise ValueError(f"{path}: folder must be docs or exempel")
 
     blocks: list[object] = []
     para: list[str] = []
@@ -160,7 +165,7 @@ def parse_source(path: Path) -> Source:
             flush()
         para.append(line.strip())
     flush()
-    return Source(path.stem, meta["format"], meta["org"], meta["title"], blocks)
+    return Source(path.stem, meta["format"], meta["org"], meta["title"], blocks, folder)
 
 
 # ---------------------------------------------------------------------------
@@ -463,8 +468,10 @@ def render_pdf(src: Source, path: Path) -> None:
 # ---------------------------------------------------------------------------
 
 
-def build(source: Path, out_dir: Path) -> Path:
+def build(source: Path, root: Path) -> Path:
+    """Render one source into ``root/<folder>/`` (folder from its front matter)."""
     src = parse_source(source)
+    out_dir = root / src.folder
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{src.id}.{src.format}"
     if src.format == "docx":
@@ -489,7 +496,7 @@ def sources(ids: list[str] | None = None) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("ids", nargs="*", help="build only these document ids")
-    parser.add_argument("--out", type=Path, default=DOCS, help="output folder (default corpus/docs)")
+    parser.add_argument("--out", type=Path, default=HERE, help="corpus root to write docs/ and exempel/ into (default: corpus/)")
     args = parser.parse_args(argv)
     paths = sources(args.ids)
     if not paths:
@@ -497,7 +504,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for path in paths:
         target = build(path, args.out)
-        print(target.relative_to(args.out.parent) if args.out.parent in target.parents else target)
+        print(target.relative_to(args.out))
     return 0
 
 
