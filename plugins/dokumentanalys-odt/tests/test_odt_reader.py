@@ -161,7 +161,7 @@ def test_registered_through_the_extractor_hook() -> None:
 
 def test_scan_finds_terms_in_odt(odt: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["scan", "--no-config", str(odt), "--format", "json"], catch_exceptions=False)
-    (doc,) = json.loads(result.output)["documents"]
+    (doc,) = json.loads(result.stdout)["documents"]
     assert doc["format"] == "odt" and doc["errors"] == []
     rules = {f["rule"]: f for f in doc["findings"]}
     assert {"term/tjansteman", "term/talesman"} <= set(rules)
@@ -172,5 +172,5 @@ def test_scan_finds_terms_in_odt(odt: Path, tmp_path: Path) -> None:
 
 def test_folder_scan_picks_up_odt(odt: Path) -> None:
     result = CliRunner().invoke(main, ["scan", "--no-config", str(odt.parent), "--format", "json"], catch_exceptions=False)
-    paths = [Path(d["path"]).name for d in json.loads(result.output)["documents"]]
+    paths = [Path(d["path"]).name for d in json.loads(result.stdout)["documents"]]
     assert paths == ["riktlinje.odt"]

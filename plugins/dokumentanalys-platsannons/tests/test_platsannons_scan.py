@@ -63,7 +63,7 @@ def test_text_report_has_coded_words_and_the_balance(annons: Path) -> None:
 
 
 def test_json_report_has_the_balance_in_metadata(annons: Path) -> None:
-    data = json.loads(_scan(str(annons), "--format", "json").output)
+    data = json.loads(_scan(str(annons), "--format", "json").stdout)
     (doc,) = data["documents"]
     assert doc["kind"] == "platsannons"
     assert doc["gender_marker"] is None
@@ -74,7 +74,7 @@ def test_json_report_has_the_balance_in_metadata(annons: Path) -> None:
 
 def test_a_balanced_ad_gets_counts_but_no_balance_finding(tmp_path: Path) -> None:
     path = _docx(tmp_path / "balans.docx", BALANCED)
-    data = json.loads(_scan(str(path), "--format", "json").output)
+    data = json.loads(_scan(str(path), "--format", "json").stdout)
     (doc,) = data["documents"]
     rules = [f["rule"] for f in doc["findings"]]
     assert "platsannons/obalans" not in rules
@@ -83,8 +83,8 @@ def test_a_balanced_ad_gets_counts_but_no_balance_finding(tmp_path: Path) -> Non
 
 
 def test_ignoring_the_balance_rule_keeps_the_word_findings(annons: Path) -> None:
-    full = json.loads(_scan(str(annons), "--format", "json").output)["documents"][0]["findings"]
-    less = json.loads(_scan(str(annons), "--format", "json", "--ignore", "platsannons/obalans").output)[
+    full = json.loads(_scan(str(annons), "--format", "json").stdout)["documents"][0]["findings"]
+    less = json.loads(_scan(str(annons), "--format", "json", "--ignore", "platsannons/obalans").stdout)[
         "documents"
     ][0]["findings"]
     assert less == [f for f in full if f["rule"] != "platsannons/obalans"]
