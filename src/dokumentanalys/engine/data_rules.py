@@ -316,6 +316,8 @@ def _make_check(index: TermIndex, rule_idx: int):
                 template = spec.downgrade.message or template
             message = template.replace("{match}", matched)
             yield ctx.finding(hit.ablock, start, end, message=message, severity=severity)
+            if spec.once_per_document:
+                return
 
     return check
 

@@ -33,6 +33,8 @@ Conditions a rule can add to its ``match`` (all optional, all combined with AND)
   (``fröken Larsson``); at the start of a sentence this is not checked.
 - ``in_quotes`` / ``proper_names``: also flag inside quotation marks /
   capitalised words mid-sentence (both skipped by default).
+- ``once_per_document``: report only the first hit in a document (for notes
+  that would repeat on every line, like a statutory term used throughout).
 - ``[rule.downgrade]``: ``sentence_has``, ``severity`` and optional ``message``:
   when the sentence has one of the words, report at that severity with that
   message instead (``polisman`` next to ``polislagen`` or ``§`` is a quote of a
@@ -144,6 +146,8 @@ class RuleSpec(_Strict):
     in_quotes: bool = False
     #: also flag capitalised words in mid-sentence (skipped as proper names by default)
     proper_names: bool = False
+    #: report only the first hit in a document
+    once_per_document: bool = False
     flag: tuple[str | ExampleSpec, ...] = ()
     pass_: tuple[str | ExampleSpec, ...] = Field(default=(), alias="pass")
 

@@ -402,6 +402,15 @@ _INSTRUCTION_VERBS = frozenset(
     }
 )
 _YOU = frozenset({"du", "dig", "din", "ditt", "dina", "ni", "er", "ert", "era"})
+#: Someone else fills in the form (a doctor, a representative) or it is an
+#: internal decision template: there "den sökande" is the right way to write.
+_THIRD_PARTY = frozenset(
+    {
+        "ombud", "ombudet", "ombudets", "fullmakt", "fullmakten", "läkare", "läkaren", "läkarintyg",
+        "läkarintyget", "intygsskrivande", "förvaltare", "ställföreträdare", "ställföreträdaren",
+        "handläggaren", "handläggarens", "beviljas", "avslås", "beviljar", "avslår",
+    }
+)
 
 
 @code_rule(
@@ -420,7 +429,8 @@ _YOU = frozenset({"du", "dig", "din", "ditt", "dina", "ni", "er", "ert", "era"})
     url=_KSH_URL,
     limitations=(
         "Regeln rapporterar bara när blanketten aldrig tilltalar läsaren med du eller ni, och bara "
-        "en gång per blankett. Fältrubriker som ”Sökandens namn” räknas inte."
+        "en gång per blankett. Fältrubriker som ”Sökandens namn” räknas inte, och inte heller "
+        "blanketter som fylls i av någon annan (läkare, ombud, förvaltare) eller beslutsmallar."
     ),
     flag=[
         {"text": "Sökandens namn: ______\n\nSökanden ska bifoga ett intyg från arbetsgivaren.", "kind": "ansokan"},
@@ -433,11 +443,12 @@ _YOU = frozenset({"du", "dig", "din", "ditt", "dina", "ni", "er", "ert", "era"})
             "kind": "ansokan",
         },
         {"text": "Sökandens namn: ______\n\nPersonnummer: ______", "kind": "ansokan"},
+        {"text": "Läkarintyg\n\nDen sökande kan gå kortare sträckor utan hjälpmedel.", "kind": "ansokan"},
     ],
 )
 def applicant_in_third_person(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
     """Instructions about "sökanden" in a form that never says du."""
-    if _YOU & document.vocabulary:
+    if _YOU & document.vocabulary or _THIRD_PARTY & document.vocabulary:
         return
     for ablock in document.blocks:
         tokens = ablock.tokens
