@@ -44,6 +44,7 @@ __all__ = [
     "write_rule_pack",
     "machine",
     "run_benchmark",
+    "run",
     "main",
 ]
 
@@ -453,30 +454,41 @@ def _markdown(figures: Figures) -> str:
     return "\n".join(lines) + "\n"
 
 
+def run(
+    *,
+    workdir: Path | None = None,
+    quick: bool = False,
+    repeat: int = 1,
+    json_path: Path | None = None,
+    markdown_path: Path | None = None,
+) -> int:
+    """Run the whole benchmark and print the figures; what ``dokumentanalys bench`` calls."""
+    try:
+        import reportlab  # noqa: F401
+    except ImportError:
+        print("dokumentanalys bench behöver reportlab: pip install 'dokumentanalys[test]'", file=sys.stderr)
+        return 2
+    sizes = (3, 6, 12) if quick else (50, 200, 1000)
+    folder = 6 if quick else 200
+    extra = 50 if quick else 1000
+    with tempfile.TemporaryDirectory(prefix="dokumentanalys-bench-") as tmp:
+        figures = run_benchmark(workdir or Path(tmp), pdf_pages=sizes, folder_documents=folder, extra_rules=extra, repeat=repeat)
+    if json_path:
+        json_path.write_text(json.dumps({"machine": figures.machine, "values": figures.values}, indent=2), encoding="utf-8")
+    if markdown_path:
+        markdown_path.write_text(_markdown(figures), encoding="utf-8")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="dokumentanalys bench", description="Mät prestanda på genererade dokument.")
+    parser = argparse.ArgumentParser(prog="python -m dokumentanalys.bench", description="Mät prestanda på genererade dokument.")
     parser.add_argument("--workdir", type=Path, help="mapp för genererade dokument (standard: en tillfällig mapp)")
     parser.add_argument("--quick", action="store_true", help="små dokument, för att prova att mätningen fungerar")
     parser.add_argument("--repeat", type=int, default=1, help="upprepa varje mätning och ta den bästa")
     parser.add_argument("--json", type=Path, help="skriv värdena som JSON till FIL")
     parser.add_argument("--markdown", type=Path, help="skriv tabellen som Markdown till FIL")
     args = parser.parse_args(argv)
-    try:
-        import reportlab  # noqa: F401
-    except ImportError:
-        print("dokumentanalys bench behöver reportlab: pip install 'dokumentanalys[test]'", file=sys.stderr)
-        return 2
-    sizes = (3, 6, 12) if args.quick else (50, 200, 1000)
-    folder = 6 if args.quick else 200
-    extra = 50 if args.quick else 1000
-    with tempfile.TemporaryDirectory(prefix="dokumentanalys-bench-") as tmp:
-        workdir = args.workdir or Path(tmp)
-        figures = run_benchmark(workdir, pdf_pages=sizes, folder_documents=folder, extra_rules=extra, repeat=args.repeat)
-    if args.json:
-        args.json.write_text(json.dumps({"machine": figures.machine, "values": figures.values}, indent=2), encoding="utf-8")
-    if args.markdown:
-        args.markdown.write_text(_markdown(figures), encoding="utf-8")
-    return 0
+    return run(workdir=args.workdir, quick=args.quick, repeat=args.repeat, json_path=args.json, markdown_path=args.markdown)
 
 
 if __name__ == "__main__":  # pragma: no cover

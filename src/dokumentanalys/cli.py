@@ -519,5 +519,18 @@ def eval_cmd(corpus: Path, split: str, fmt: str, show_errors: bool) -> None:
         click.echo(render_table(result, show_errors=show_errors), nl=False)
 
 
+@main.command("bench")
+@click.option("--quick", is_flag=True, help="Små dokument: prova att mätningen fungerar.")
+@click.option("--repeat", type=click.IntRange(min=1), default=1, show_default=True, help="Upprepa varje mätning och ta den bästa.")
+@click.option("--workdir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Behåll de genererade dokumenten i MAPP.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Skriv värdena som JSON till FIL.")
+@click.option("--markdown", "markdown_path", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Skriv tabellen som Markdown till FIL.")
+def bench_cmd(quick: bool, repeat: int, workdir: Path | None, json_path: Path | None, markdown_path: Path | None) -> None:
+    """Mät prestanda på genererade dokument (kräver reportlab; se docs/performance.md)."""
+    from .bench import run
+
+    sys.exit(run(workdir=workdir, quick=quick, repeat=repeat, json_path=json_path, markdown_path=markdown_path))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
