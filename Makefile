@@ -17,9 +17,11 @@ $(STAMP): pyproject.toml $(PLUGINS)
 
 setup: $(STAMP)
 
-## Set up and scan the example documents in corpus/.
+## Set up and scan the example documents in corpus/ (text to the terminal, HTML to reports/).
 demo: $(STAMP)
 	$(BIN)/dokumentanalys scan corpus/exempel --fail-on never
+	$(BIN)/dokumentanalys scan corpus/exempel --fail-on never --quiet --format html --output reports/demo.html
+	@echo "HTML-rapporten: reports/demo.html"
 
 ## Set up and run the whole test suite.
 test: $(STAMP)

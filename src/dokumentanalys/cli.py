@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .config import Config
     from .model import DocumentResult
     from .plugins import Registry
+    from .report.base import Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 #: Ctrl-C: the report holds what was finished (128 + SIGINT, as shells do)
@@ -197,6 +198,8 @@ def _run_options(command):  # type: ignore[no-untyped-def]
 @_config_options
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Visa bara fynd som inte finns i baslinjefilen FIL (accepterade fynd).")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Spara alla dagens fynd som accepterade i FIL och skriv ingen rapport.")
+@click.option("--history", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Lägg till dagens indikatorer med datum i historikfilen FIL (skapas om den saknas); HTML-rapporten visar utvecklingen över tid.")
+@click.option("--csv-delimiter", type=click.Choice([",", ";", "tab"]), default=",", show_default=True, help="Avgränsare i --format csv; svenskt Excel vill ha ';'.")
 @_run_options
 def scan(
     paths: tuple[str, ...],
@@ -213,6 +216,8 @@ def scan(
     no_config: bool,
     baseline: Path | None,
     write_baseline: Path | None,
+    history: Path | None,
+    csv_delimiter: str,
     **run_options: Any,
 ) -> None:
     """Granska filer och mappar (mappar gås igenom rekursivt).
@@ -267,6 +272,9 @@ def scan(
         sys.exit(_write_baseline(results, write_baseline, quiet))
 
     report = Report(results, version=__version__, rules={r.id: r.meta for r in registry.rules})
+    report.extra["csv_delimiter"] = csv_delimiter
+    if history is not None:  # indicators of the whole batch, before a baseline hides findings
+        report.extra["history"] = _append_history(report, history, interrupted, quiet)
     if accepted is not None:
         results, hidden, stale = accepted.apply(results)
         report.documents = results
@@ -292,6 +300,23 @@ def scan(
         else:
             click.echo(data, nl=False)
     sys.exit(EXIT_INTERRUPTED if interrupted else _exit_code(results, fail_on))
+
+
+def _append_history(report: "Report", path: Path, interrupted: bool, quiet: bool) -> list[dict[str, Any]]:
+    """``--history``: add this run's indicators to the history file; return the whole history."""
+    from .report.history import HistoryError, append_history, entry_for, read_history
+
+    try:
+        if interrupted:  # half a batch would skew the trend
+            click.echo(f"dokumentanalys: granskningen avbröts; historikfilen {path} uppdaterades inte.", err=True)
+            return read_history(path)
+        entries = append_history(path, entry_for(report))
+    except HistoryError as exc:
+        raise UsageError(str(exc)) from exc
+    if not quiet:
+        times = "tillfälle" if len(entries) == 1 else "tillfällen"
+        click.echo(f"Lade till dagens indikatorer i {path} ({len(entries)} {times}).", err=True)
+    return entries
 
 
 def _with_limits(settings, run_options: dict[str, Any]):  # type: ignore[no-untyped-def]
@@ -380,6 +405,74 @@ def _run(analyzer, files: list[str], quiet: bool, run_options: dict[str, Any], r
         for i, path in enumerate(files)
     ]
     return ordered, interrupted
+
+
+@main.command()
+@click.argument("old", type=click.Path(path_type=str))
+@click.argument("new", type=click.Path(path_type=str))
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True, help="Utdataformat.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Skriv jämförelsen till FIL i stället för standard ut.")
+@click.option("--fail-on-new", is_flag=True, help="Slutkod 1 om det finns nya fynd (för CI).")
+@click.option("--quiet", "-q", is_flag=True, help="Inga meddelanden på standard fel.")
+def compare(old: str, new: str, fmt: str, output: Path | None, fail_on_new: bool, quiet: bool) -> None:
+    """Jämför två granskningar: vilka fynd som har åtgärdats, vilka som är nya och vilka som kvarstår.
+
+    \b
+    OLD och NEW är JSON-rapporter (--format json), mappar eller filer att
+    granska, eller två versioner av samma dokument. Exempel:
+      dokumentanalys compare rapport-kv1.json rapport-kv2.json
+      dokumentanalys compare rapport-kv1.json styrdokument/
+      dokumentanalys compare policy-v1.docx policy-v2.docx
+    """
+    import json
+
+    from .report.compare import CompareError, compare as compare_runs, is_report, load_report, render_markdown, render_text, to_data
+
+    sides = []
+    analyzer = None
+    for argument in (old, new):
+        if os.path.isfile(argument) and is_report(Path(argument)):
+            try:
+                documents, _ = load_report(Path(argument))
+            except CompareError as exc:
+                raise UsageError(str(exc)) from exc
+        else:
+            if analyzer is None:
+                from .pipeline import Analyzer, Settings
+
+                config = _config((old, new), None, False)
+                registry = _registry(config=config)
+                _warn_plugin_problems(registry, quiet)
+                analyzer = Analyzer(
+                    registry,
+                    Settings(
+                        select=config.select,
+                        ignore=config.ignore,
+                        severity_overrides=dict(config.severity),
+                        kind_for=config.kind_for if config.kinds else None,
+                    ),
+                )
+            from .pipeline import collect_files
+
+            extensions = [ext for e in analyzer.registry.extractors for ext in e.extensions]
+            files, missing = collect_files([argument], extensions)
+            documents = list(missing) + [analyzer.analyze(f) for f in files]
+        sides.append(documents)
+    comparison = compare_runs(sides[0], sides[1], old, new)
+    if fmt == "json":
+        data = json.dumps(to_data(comparison), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "markdown":
+        data = render_markdown(comparison)
+    else:
+        data = render_text(comparison)
+    if output is not None:
+        _write_atomic(output, data)
+        if not quiet:
+            click.echo(f"Skrev {output}", err=True)
+    else:
+        click.echo(data, nl=False)
+    unreadable = any(not d.readable for side in sides for d in side)
+    sys.exit(EXIT_ERROR if unreadable else EXIT_FINDINGS if fail_on_new and comparison.added else EXIT_OK)
 
 
 @main.command("rules")

@@ -120,24 +120,34 @@ def trend_chart(entries: list[dict[str, Any]], width: int = 720, height: int = 2
     def y_of(share: float) -> float:
         return round(top + ph * (1 - max(0.0, min(1.0, share))), 1)
 
+    dates = [str(e.get("date", "")) for e in entries]
+
+    def when(entry: dict[str, Any]) -> str:
+        # runs on the same day are told apart by the time of day
+        label = swedish_date(str(entry.get("date", "")))
+        generated = str(entry.get("generated") or "")
+        if dates.count(str(entry.get("date", ""))) > 1 and len(generated) >= 16:
+            label += f" {generated[11:13]}.{generated[14:16]}"
+        return label
+
     series: list[Series] = []
     for key, label, css in _SERIES:
         points = []
         for i, entry in enumerate(entries):
             share = (entry.get("indicators") or {}).get(key)
             if isinstance(share, (int, float)):
-                points.append((x_of(i), y_of(float(share)), swedish_date(str(entry.get("date", ""))), percent(float(share))))
+                points.append((x_of(i), y_of(float(share)), when(entry), percent(float(share))))
         path = " ".join(f"{'M' if j == 0 else 'L'}{x},{y}" for j, (x, y, _, _) in enumerate(points))
         series.append(Series(key, label, css, points, path))
     step = max(1, -(-n // 8))  # at most about eight date labels
     xlabels = [
-        (x_of(i), str(e.get("label") or swedish_date(str(e.get("date", "")))), _anchor_for(i, n))
+        (x_of(i), str(e.get("label") or when(e)), _anchor_for(i, n))
         for i, e in enumerate(entries)
         if i % step == 0 or i == n - 1
     ]
     rows = [
         {
-            "date": swedish_date(str(e.get("date", ""))),
+            "date": when(e),
             "label": str(e.get("label") or ""),
             "documents": e.get("documents", ""),
             "values": [percent((e.get("indicators") or {}).get(key)) for key, _, _ in _SERIES],
@@ -161,6 +171,8 @@ def _finding_view(finding: Finding, rules: dict[str, Any]) -> dict[str, Any]:
         "segments": excerpt_segments(finding),
         "location": location_label(finding),
         "suggestions": [clean_text(s, keep_newlines=False) for s in finding.suggestions],
+        # short alternatives ("tjänsteperson · handläggare") on one line, advice in sentences as a list
+        "suggestions_inline": all(len(s.split()) <= 3 for s in finding.suggestions),
         "source": source,
         "url": _safe_url(getattr(meta, "url", "") if meta else None),
         "rule": finding.rule,
