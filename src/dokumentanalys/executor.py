@@ -25,6 +25,7 @@ want input order use :meth:`Executor.map`):
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import multiprocessing.connection
@@ -265,6 +266,9 @@ class ProcessExecutor(Executor):
         inherit = self.analyzer if self.start_method == "fork" else None
         if inherit is not None and not self._warm:
             _warm_up(inherit)
+            # keep the garbage collector off the inherited objects, so that forked
+            # workers share the parent's memory pages instead of copying them
+            gc.freeze()
             self._warm = True
         process = self._ctx.Process(
             target=_worker_main,
@@ -297,6 +301,8 @@ class ProcessExecutor(Executor):
         return new
 
     def close(self) -> None:
+        if self._warm:
+            gc.unfreeze()
         workers, self._workers = self._workers, []
         for worker in workers:
             if worker.task is not None:  # closed while busy: no point in waiting
@@ -315,6 +321,8 @@ class ProcessExecutor(Executor):
             self._kill(worker)
 
     def _abort(self) -> None:
+        if self._warm:
+            gc.unfreeze()
         workers, self._workers = self._workers, []
         for worker in workers:
             self._kill(worker)

@@ -423,9 +423,11 @@ def fuzz(
                     stats.outcomes[outcome] += 1
                     if failure:
                         stats.failures.append((path, failure))
-                        if save_failures is not None:
-                            save_failures.mkdir(parents=True, exist_ok=True)
-                            shutil.copy(path, save_failures / Path(path).name)
+                    if save_failures is not None and (failure or outcome == "read/failed"):
+                        # read/failed is clean but unclassified: worth a look by the extractor's owner
+                        where = save_failures / ("fel" if failure else "oklassade")
+                        where.mkdir(parents=True, exist_ok=True)
+                        shutil.copy(path, where / Path(path).name)
                 stats.cases += len(paths)
                 shutil.rmtree(folder, ignore_errors=True)
                 if progress:
