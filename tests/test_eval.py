@@ -38,9 +38,9 @@ DOCS = CORPUS / "docs"
 # Floors for the TEST split. Set from what the tool achieved when the corpus
 # was written (rounded down to the 0.05 below). They may only go up: raise
 # them when the rules improve, never lower them to make a change pass.
-P_FLOOR = 0.85
+P_FLOOR = 0.90
 R_FLOOR = 0.70
-M_FLOOR = 0.75
+M_FLOOR = 0.80
 
 
 def _gold(*findings: GoldFinding, traps: tuple[GoldEntry, ...] = (), ignores: tuple[GoldEntry, ...] = (), marker: int | None = 0) -> GoldDocument:
@@ -163,6 +163,28 @@ def test_ignore_category_restricts() -> None:
     ignores = (GoldEntry("34 brandmän", category="unsplit-statistics"),)
     m = match_document(_gold(ignores=ignores), [_pred("gendered-term", "brandmän")])
     assert len(m.false_positives) == 1
+
+
+def test_table_gold_absorbs_more_predictions_in_the_same_table() -> None:
+    gold = _gold(GoldFinding("unsplit-statistics", "Antal brukare"))
+    preds = [
+        Prediction("unsplit-statistics", "Antal brukare", table=2),
+        Prediction("unsplit-statistics", "Hemtjänst", table=2),
+        Prediction("unsplit-statistics", "Korttidsboende", table=3),
+        Prediction("gendered-term", "Hemtjänst", table=2),
+    ]
+    m = match_document(gold, preds)
+    assert len(m.true_positives) == 1
+    assert [p.matched for p in m.neutral] == ["Hemtjänst"]
+    assert [p.matched for p in m.false_positives] == ["Korttidsboende", "Hemtjänst"]
+
+
+def test_plugin_kinds_count_as_other() -> None:
+    from dokumentanalys.evaluate import contract_kind
+
+    assert contract_kind("platsannons") == "other"
+    assert contract_kind("ansokan") == "ansokan"
+    assert contract_kind(None) is None
 
 
 def test_trap_hits_are_labelled_false_positives() -> None:

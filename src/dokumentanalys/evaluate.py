@@ -19,7 +19,10 @@ Matching (one document at a time, one category at a time):
 3. A gold finding without text (document level, e.g.
    ``missing-gender-perspective``) matches any prediction of its category.
 
-Every gold finding and every prediction is used at most once. Optional gold
+Every gold finding and every prediction is used at most once, with one
+exception: an ``unsplit-statistics`` gold finding about a table may be
+reported once per table or once per row or column, so once it is matched,
+further predictions of that category in the same table are neutral. Optional gold
 findings (``optional = true``) and ``[[ignore]]`` entries are neutral: a
 prediction that lands on them counts neither as right nor as wrong, and an
 optional gold finding that nobody predicted is not a miss. Predictions that
@@ -59,6 +62,7 @@ __all__ = [
     "score",
     "evaluate",
     "render_table",
+    "contract_kind",
 ]
 
 KINDS: tuple[str, ...] = ("styrdokument", "ansokan", "other")
@@ -67,6 +71,8 @@ _MARKERS: tuple[Any, ...] = (0, 1, 2, "null")
 _DOC_SUFFIXES: tuple[str, ...] = (".docx", ".pdf", ".md", ".txt")
 _TOKEN = re.compile(r"\w+|%", re.UNICODE)
 _SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
+#: categories whose table-level gold absorbs further predictions in the same table
+_TABLE_CATEGORIES: frozenset[str] = frozenset({"unsplit-statistics"})
 
 
 class GoldError(ValueError):
@@ -302,6 +308,7 @@ class Prediction:
     severity: str = ""
     block: int | None = None
     page: int | None = None
+    table: int | None = None
 
     @classmethod
     def of(cls, finding: Finding) -> "Prediction":
@@ -313,6 +320,7 @@ class Prediction:
             severity=str(finding.severity),
             block=finding.location.block,
             page=finding.location.page,
+            table=finding.location.table,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -405,10 +413,15 @@ def match_document(gold: GoldDocument, predictions: Iterable[Prediction]) -> Doc
                 result.true_positives.append((g, preds[pairs[gi]]))
         elif not g.optional:
             result.false_negatives.append(g)
+    matched_tables = {
+        (preds[pi].category, preds[pi].table)
+        for gi, pi in pairs.items()
+        if preds[pi].table is not None and gold.findings[gi].category in _TABLE_CATEGORIES
+    }
     for pi, p in enumerate(preds):
         if pi in used_pred:
             continue
-        if any(_entry_hit(e, p) for e in gold.ignores):
+        if (p.category, p.table) in matched_tables or any(_entry_hit(e, p) for e in gold.ignores):
             result.neutral.append(p)
             continue
         result.false_positives.append(p)
@@ -422,6 +435,14 @@ def match_document(gold: GoldDocument, predictions: Iterable[Prediction]) -> Doc
 # ---------------------------------------------------------------------------
 # Metrics
 # ---------------------------------------------------------------------------
+
+
+def contract_kind(kind: str | None) -> str | None:
+    """Map a kind to the contract kinds: plugin kinds (e.g. ``platsannons``) count as ``other``."""
+    if kind is None or kind in KINDS:
+        return kind
+    return "other"
+
 
 
 @dataclass
@@ -495,7 +516,7 @@ class EvalResult:
     def kind_accuracy(self) -> float | None:
         if not self.documents:
             return None
-        return sum(d.gold.kind == d.kind for d in self.documents) / len(self.documents)
+        return sum(d.gold.kind == contract_kind(d.kind) for d in self.documents) / len(self.documents)
 
     def marker_confusion(self) -> dict[str, dict[str, int]]:
         """gold marker -> predicted marker -> number of documents."""
