@@ -186,7 +186,7 @@ def _run_options(command):  # type: ignore[no-untyped-def]
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--format", "-f", "fmt", default="text", show_default=True, help="Rapportformat: text, json (och fler från insticksmoduler).")
+@click.option("--format", "-f", "fmt", default="text", show_default=True, help="Rapportformat: text, json, html, markdown, csv, sarif, docx (granskade kopior av Word-filer med kommentarer) och fler från insticksmoduler.")
 @click.option("--output", "-o", type=click.Path(dir_okay=True, path_type=Path), help="Skriv rapporten till FIL (eller mapp för docx) i stället för standard ut.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="Lägsta allvarlighetsgrad som ger slutkod 1 (standard: warning, eller fail-on i konfigurationen).")
 @click.option("--kind", type=str, default=None, help="Ange dokumenttyp i stället för att gissa: styrdokument, ansokan, other.")
@@ -288,6 +288,8 @@ def scan(
         if not quiet:
             for path in written:
                 click.echo(f"Skrev {path}", err=True)
+            if not written:
+                click.echo(f"dokumentanalys: formatet {fmt} skrev inga filer (inga indata i det formatet kunde läsas).", err=True)
     else:
         assert reporter.render is not None
         data = reporter.render(report)
