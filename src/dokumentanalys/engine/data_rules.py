@@ -263,9 +263,11 @@ def _condition_ok(index: TermIndex, hit: Hit) -> bool:
         return False
     if cond["unless_sentence_has"] and _sentence_has(hit, cond["unless_sentence_has"]):
         return False
-    if spec.unless_sentence_has_number:
+    if spec.unless_number_within:
         sentence = hit.ablock.sentences[first.sent]
-        if any(any(c.isdigit() for c in tok.text) for tok in hit.ablock.tokens[sentence.start : sentence.end]):
+        lo = max(sentence.start, hit.first - spec.unless_number_within)
+        hi = min(sentence.end, hit.last + 1 + spec.unless_number_within)
+        if any(any(c.isdigit() for c in tok.text) for tok in tokens[lo:hi]):
             return False
     return True
 

@@ -27,8 +27,9 @@ Conditions a rule can add to its ``match`` (all optional, all combined with AND)
 - ``unless_before`` / ``unless_after``: skip when the previous / next token is one of these.
 - ``sentence_has``: report only when the sentence also has one of these words.
 - ``unless_sentence_has``: skip when the sentence has one of these words.
-- ``unless_sentence_has_number``: skip when the sentence has a number (a token
-  with a digit), e.g. counts and shares by sex are not gender marking.
+- ``unless_number_within``: skip when a number (a token with a digit) stands
+  within this many tokens of the hit in the same sentence ("22 kvinnliga
+  chefer" is a count by sex, not gender marking); 0 turns the check off.
 - ``unless_name_follows``: skip when the next token is capitalised like a name
   (``fröken Larsson``); at the start of a sentence this is not checked.
 - ``in_quotes`` / ``proper_names``: also flag inside quotation marks /
@@ -132,8 +133,8 @@ class RuleSpec(_Strict):
     unless_sentence_has: tuple[str, ...] = ()
     #: report a hit only when its sentence contains one of these (form or lemma)
     sentence_has: tuple[str, ...] = ()
-    #: skip a hit when its sentence contains a number (a token with a digit)
-    unless_sentence_has_number: bool = False
+    #: skip a hit when a number stands within this many tokens of it (same sentence); 0 = off
+    unless_number_within: int = Field(default=0, ge=0)
     #: skip a hit when the next token is capitalised like a name ("fröken Larsson")
     unless_name_follows: bool = False
     #: report at another severity (and message) when the sentence has one of the given words

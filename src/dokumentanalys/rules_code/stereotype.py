@@ -120,9 +120,9 @@ _ANALYSIS = frozenset(
     {
         "%", "procent", "andel", "andelen", "antal", "antalet", "enligt", "statistik", "statistiken",
         "undersökning", "undersökningen", "undersökningar", "studie", "studien", "studier",
-        "forskning", "forskningen", "visar", "visade", "rapport", "rapporten", "scb", "jämfört",
-        "betyg", "betygen", "resultat", "resultaten", "pisa", "oftare", "grad", "utsträckning",
-        "myt", "myten", "myter", "fördom", "fördomar", "fördomen", "föreställning",
+        "forskning", "forskningen", "rapport", "rapporten", "scb", "jämfört", "siffror",
+        "siffrorna", "data", "mätning", "mätningen", "mätningar", "enkät", "enkäten", "enkäter",
+        "kartläggning", "kartläggningen", "betyg", "betygen", "resultat", "resultaten", "pisa", "myt", "myten", "myter", "fördom", "fördomar", "fördomen", "föreställning",
         "föreställningen", "föreställningar", "stereotyp", "stereotypa", "stereotyper",
         "stereotypen", "stereotypt", "norm", "normer", "normen", "förväntningar", "förväntas",
         "anses", "uppfattas", "antas", "tror", "påstående", "påståendet", "sägs", "bryta",
@@ -134,6 +134,13 @@ _ANALYSIS = frozenset(
 
 def _has_number(tokens: Iterable[Token]) -> bool:
     return any(any(c.isdigit() for c in t.text) for t in tokens)
+
+
+#: Words of measured frequency or extent ("oftare", "i högre grad"): the clause
+#: reports a difference rather than a trait. Checked near the group only, since
+#: a later clause ("medan tjejer oftare ...") does not turn the first into data.
+_EXTENT = frozenset({"oftare", "grad", "utsträckning", "sällan", "vanligare", "ovanligare"})
+_EXTENT_WINDOW = 6
 
 
 def _sentence_skipped(tokens: list[Token]) -> bool:
@@ -200,6 +207,9 @@ def _generalisation(tokens: list[Token]) -> tuple[int, int, str] | None:
             end = _trait_at(tokens, k)
             if end is not None:
                 first = g if start == g + 2 else g - 1
+                near = tokens[max(0, first - 3) : end + _EXTENT_WINDOW]
+                if any(t.lower in _EXTENT for t in near):
+                    break
                 return first, min(end, len(tokens) - 1), group
             if low not in _FILLERS:
                 break
@@ -240,6 +250,8 @@ def _generalisation(tokens: list[Token]) -> tuple[int, int, str] | None:
         "Kvinnor är av naturen mer omhändertagande.",
         "Vi vet att män har svårare att prata om känslor.",
         "Det ligger i pojkars natur att tävla.",
+        "Personalen märker att tjejer är bättre på att planera, medan killar oftare glömmer läxan.",
+        "Erfarenheten visar att män är mer tekniskt intresserade.",
     ],
     pass_=[
         "Enligt SCB är kvinnor oftare sjukskrivna än män.",
@@ -317,6 +329,28 @@ _OTHER_PARENTS = frozenset(
 )
 
 
+#: Chores that a text hands to mothers ("alla mammor som bakade"): parents are meant.
+_MOTHER_CHORES = frozenset(
+    {
+        "bakar", "bakade", "bakat", "baka", "lagar", "lagade", "lagat", "syr", "sydde", "sytt",
+        "tvättar", "tvättade", "städar", "städade", "fixar", "fixade", "ordnar", "ordnade",
+        "kokar", "kokade", "dukar", "dukade", "skjutsar", "skjutsade",
+    }
+)
+
+
+def _chore_at(tokens: list[Token], i: int) -> int | None:
+    """End of "mammor som (gärna) bakade" starting at ``i``, else ``None``."""
+    if tokens[i].lower not in ("mammor", "mammorna") or i + 2 >= len(tokens) or tokens[i + 1].lower != "som":
+        return None
+    for k in range(i + 2, min(i + 5, len(tokens))):
+        if tokens[k].lower in _MOTHER_CHORES:
+            return k
+        if tokens[k].lower not in ("gärna", "alltid", "också", "ofta", "har", "kan", "vill", "ska"):
+            return None
+    return None
+
+
 def _phrase_at(tokens: list[Token], i: int) -> int | None:
     for phrase in _MOTHER_PHRASES:
         n = len(phrase)
@@ -349,6 +383,7 @@ def _phrase_at(tokens: list[Token], i: int) -> int | None:
         "BVC erbjuder mammagrupper för nyblivna föräldrar.",
         "Mammorna får information om barnets vaccinationer via brev.",
         "Förskolan ringer mamman om barnet blir sjukt.",
+        "Vi tackar alla mammor som bakade till julmarknaden.",
     ],
     pass_=[
         "Öppna förskolan är en mötesplats för föräldrar och barn.",
@@ -357,6 +392,7 @@ def _phrase_at(tokens: list[Token], i: int) -> int | None:
         "Det är oftast mammorna som har kontakt med förskolan.",
         "Mammor och pappor får information om barnets vaccinationer.",
         "Mödrahälsovården följer den gravida under graviditeten.",
+        "Vi tackar alla föräldrar som bakade till julmarknaden.",
     ],
 )
 def mothers_for_parents(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
@@ -370,6 +406,8 @@ def mothers_for_parents(document: AnalyzedDocument, ctx: RuleContext) -> Iterato
             if tok.in_quotes:
                 continue
             end = _phrase_at(tokens, i)
+            if end is None:
+                end = _chore_at(tokens, i)
             if end is None and tok.lower in _MOTHER_GROUP_WORDS:
                 end = i
             if end is None and contact_parent and tok.lower in _MOTHERS:
