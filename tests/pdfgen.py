@@ -27,6 +27,7 @@ __all__ = [
     "wrap",
     "write_pdf",
     "image_only_pdf",
+    "rotated_pdf",
     "text_pdf",
     "BODY_SIZE",
     "LEFT",
@@ -261,6 +262,23 @@ def image_only_pdf(path: str | Path, pages: int = 1) -> Path:
         canvas.drawImage(ImageReader(image), LEFT, 200, width=WIDTH, height=500)
         canvas.rect(LEFT, 100, 100, 50, fill=1)
         canvas.showPage()
+    canvas.save()
+    return path
+
+
+def rotated_pdf(path: str | Path, lines: Sequence[str]) -> Path:
+    """One page with ``/Rotate 90``: text drawn upright in the page's own coordinates."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = Path(path)
+    canvas = Canvas(str(path), pagesize=(PAGE_W, PAGE_H), invariant=1)
+    canvas.setPageRotation(90)
+    canvas.setFont("Helvetica", BODY_SIZE)
+    y = TOP
+    for text in lines:
+        canvas.drawString(LEFT, y, text)
+        y -= BODY_SIZE * LEADING
+    canvas.showPage()
     canvas.save()
     return path
 

@@ -18,7 +18,7 @@ from dokumentanalys.extract.pdf_lines import join_lines
 from dokumentanalys.extract.pdf_running import is_page_number
 from dokumentanalys.model import BlockKind, Document
 
-from pdfgen import Bullet, Heading, PageBreak, Para, Table, image_only_pdf, para, text_pdf, write_pdf
+from pdfgen import Bullet, Heading, PageBreak, Para, Table, image_only_pdf, para, rotated_pdf, text_pdf, write_pdf
 
 pytest.importorskip("reportlab")
 
@@ -185,6 +185,12 @@ def test_fast_and_layout_agree_on_a_long_generated_text(tmp_path: Path) -> None:
     fast, layout = read(path, "fast"), read(path, "layout")
     assert signature(fast) == signature(layout)
     assert len(texts(fast, BlockKind.HEADING)) == 6
+
+
+@pytest.mark.parametrize("mode", ["fast", "layout"])
+def test_rotated_page_reads_in_order(tmp_path: Path, mode: str) -> None:
+    path = rotated_pdf(tmp_path / "rot.pdf", ["Första raden i stycket om", "tjänstemännen och deras uppdrag."])
+    assert texts(read(path, mode)) == ["Första raden i stycket om tjänstemännen och deras uppdrag."]
 
 
 # -- paragraphs across a page break ---------------------------------------------------------

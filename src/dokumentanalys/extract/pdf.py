@@ -18,7 +18,15 @@ headers and footers are found across pages.
 ``Document.metadata``: ``pdf_mode``, ``layout_pages`` (pages read with
 pdfplumber), ``pages_without_text`` (pages without a text layer, when some
 other page has one), ``running_lines`` (header, footer and page number lines
-taken out of the body).
+taken out of the body), and when something went wrong on the way
+``unreadable_pages`` and ``layout_failed`` (pdfplumber gave up; PDFium's text
+was used).
+
+Errors (:class:`~dokumentanalys.errors.ReadError`): ``read/corrupt-pdf``
+(PDFium cannot parse the file, or no page can be read), ``read/encrypted``
+(a user password is needed; a file encrypted with an empty user password is
+read), ``read/too-many-pages``, ``read/no-text-layer`` (pictures but no text
+anywhere: a scan) and ``read/no-text`` (no text and no pictures).
 """
 
 from __future__ import annotations

@@ -222,7 +222,7 @@ class _Builder:
         text = para.text.replace("\xad", "").strip()
         if not text:
             return
-        first_page, first = para.lines[0]
+        first_page = para.lines[0][0]
         kind = BlockKind.LIST_ITEM if para.list_item else BlockKind.PARAGRAPH
         level: int | None = None
         if not para.list_item or _ENUM.match(para.marker + " x"):

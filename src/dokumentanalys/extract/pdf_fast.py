@@ -100,6 +100,10 @@ def read_page(pdf: "pypdfium2.PdfDocument", index: int, *, rulings: bool = False
     textpage = None
     try:
         ruled = rulings and _has_rulings(raw, page.raw)
+        if page.get_rotation():
+            # Read in the page's own coordinates (in memory only; the file is
+            # never written): PDFium orders text by display position otherwise.
+            page.set_rotation(0)
         left, bottom, right, top = page.get_mediabox()
         result = PdfPage(number=index + 1, width=right - left, height=top - bottom)
         textpage = page.get_textpage()
