@@ -311,3 +311,22 @@ def odt_anchors(content: str) -> list[str]:
         inner = text.split(f"\x01{name}\x02", 1)[1].split(f"\x03{name}\x02", 1)[0]
         out.append(re.sub(r"[\x01\x03][^\x02]*\x02", "", inner))
     return out
+
+
+def test_split_inside_a_run_with_a_tab(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_heading("Blankett", level=1)
+    d.add_paragraph().add_run("Kontakt:\tansvarig tjänsteman\tpå förvaltningen")
+    path = tmp_path / "tab.docx"
+    d.save(str(path))
+    document = DOCX_EXTRACTOR.extract(path, ExtractOptions())
+    block = next(b for b in document.blocks if "tjänsteman" in b.text)
+    doc = DocumentResult(str(path), "docx", findings=[finding_at(block.text, block.index, "tjänsteman", "paragraph", "x")])
+    dest = tmp_path / reviewed_name(path)
+    annotate_docx(path, dest, doc)
+    anchored, _, _ = comments_by_anchor(dest)
+    assert "tjänsteman" in anchored.values()
+    # the text, tabs included, reads back unchanged
+    assert DOCX_EXTRACTOR.extract(dest, ExtractOptions()).blocks[block.index].text == block.text
+    with zipfile.ZipFile(dest) as zf:
+        assert zf.read("word/document.xml").count(b"<w:tab/>") == 2

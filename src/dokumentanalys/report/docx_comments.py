@@ -62,8 +62,6 @@ _COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relation
 _COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 _STRICT_MARK = b"http://purl.oclc.org/ooxml/"
 
-#: run children that carry one character of paragraph text (see extract.docx_text)
-_ONE_CHAR = frozenset(W + t for t in ("tab", "ptab", "br", "cr", "noBreakHyphen"))
 #: block kinds whose words get the comment marks themselves (body text of the main part)
 _IN_PLACE = frozenset(("heading", "paragraph", "list-item", "table-cell", "form-field", "caption"))
 #: where a finding is, for the comment on the title, by block kind
@@ -95,9 +93,12 @@ class AnnotateResult:
 
 
 def _char_len(child: "_Element") -> int:
+    """How many characters of paragraph text a run child gives (the extractor's rules)."""
+    from ..extract.docx_text import RUN_CHARS
+
     if child.tag == W + "t":
         return len(child.text or "")
-    return 1 if child.tag in _ONE_CHAR else 0
+    return len(RUN_CHARS.get(child.tag, ""))
 
 
 def _split_run(run: "_Element", k: int) -> "_Element | None":
