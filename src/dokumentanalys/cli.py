@@ -36,6 +36,15 @@ class UsageError(click.UsageError):
     """A usage error with a Swedish message; click prints it and exits with 2."""
 
 
+class FileError(click.ClickException):
+    """A bad configuration or baseline file: one Swedish line naming the file, exit code 2."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:  # type: ignore[no-untyped-def, override]
+        click.echo(f"dokumentanalys: fel: {self.format_message()}", err=True)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dokumentanalys", message="%(prog)s %(version)s")
 def main() -> None:
@@ -71,7 +80,7 @@ def _config(paths: Sequence[str], explicit: Path | None, isolated: bool) -> "Con
     try:
         return resolve_config(paths, explicit, isolated=isolated)
     except ConfigError as exc:
-        raise UsageError(f"Konfigurationen: {exc}") from exc
+        raise FileError(f"konfigurationen: {exc}") from exc
 
 
 def _check_config(config: "Config", registry: "Registry", quiet: bool) -> None:
@@ -81,7 +90,7 @@ def _check_config(config: "Config", registry: "Registry", quiet: bool) -> None:
     try:
         warnings = config.check(registry)
     except ConfigError as exc:
-        raise UsageError(f"Konfigurationen: {exc}") from exc
+        raise FileError(f"konfigurationen: {exc}") from exc
     if not quiet:
         for warning in warnings:
             click.echo(f"dokumentanalys: varning: {warning}", err=True)
@@ -107,7 +116,7 @@ def _load_baseline(path: Path | None) -> "Baseline | None":
     try:
         return Baseline.load(path)
     except BaselineError as exc:
-        raise UsageError(f"Baslinjen: {exc}") from exc
+        raise FileError(f"baslinjen: {exc}") from exc
 
 
 def _write_baseline(results: Sequence["DocumentResult"], path: Path, quiet: bool) -> int:
@@ -118,7 +127,7 @@ def _write_baseline(results: Sequence["DocumentResult"], path: Path, quiet: bool
     try:
         baseline.write(path, __version__)
     except BaselineError as exc:
-        raise UsageError(f"Baslinjen: {exc}") from exc
+        raise FileError(f"baslinjen: {exc}") from exc
     for result in results:
         for err in result.errors:
             click.echo(f"{result.path}: fel {err.code} {err.message}", err=True)
