@@ -36,11 +36,12 @@ CORPUS = ROOT / "corpus"
 DOCS = CORPUS / "docs"
 
 # Floors for the TEST split. Set from what the tool achieved when the corpus
-# was written (rounded down to the 0.05 below). They may only go up: raise
-# them when the rules improve, never lower them to make a change pass.
+# was written (precision 0.94, recall 0.75, marker accuracy 0.90 = 19/21
+# documents), rounded down to the 0.05 below. They may only go up: raise them
+# when the rules improve, never lower them to make a change pass.
 P_FLOOR = 0.90
 R_FLOOR = 0.70
-M_FLOOR = 0.80
+M_FLOOR = 0.90
 
 
 def _gold(*findings: GoldFinding, traps: tuple[GoldEntry, ...] = (), ignores: tuple[GoldEntry, ...] = (), marker: int | None = 0) -> GoldDocument:
