@@ -122,6 +122,7 @@ def _title_hit(words: list[str], heads: tuple[str, ...]) -> str | None:
 
 
 def _titles(document: AnalyzedDocument) -> list[str]:
+    """The title and the first heading, or a first block that reads like a title."""
     out = []
     if document.document.title:
         out.append(document.document.title)
@@ -131,9 +132,26 @@ def _titles(document: AnalyzedDocument) -> list[str]:
             break
     if not out:
         first = next((b for b in document.blocks if b.block.text.strip()), None)
-        if first is not None and len(first.block.text) <= 120:
+        if first is not None and len(first.block.text) <= 250 and not first.block.text.rstrip().endswith("."):
             out.append(first.block.text)
     return out
+
+
+def _early_blocks(document: AnalyzedDocument, limit: int = 12) -> list[AnalyzedBlock]:
+    blocks = [b for b in document.blocks if b.block.kind not in (BlockKind.HEADER, BlockKind.FOOTER)]
+    return blocks[:limit]
+
+
+def _early_hit(document: AnalyzedDocument, heads: tuple[str, ...], *, max_words: int | None, first_words: int) -> str | None:
+    """A head word among the first words of an early block (a title the extractor did not see)."""
+    for ablock in _early_blocks(document):
+        words = _words(ablock.block.text)
+        if max_words is not None and len(words) > max_words:
+            continue
+        hit = _title_hit(words[:first_words], heads)
+        if hit:
+            return hit
+    return None
 
 
 def _phrase_hits(document: AnalyzedDocument, phrases: tuple[tuple[str, ...], ...]) -> set[tuple[str, ...]]:
@@ -162,6 +180,10 @@ def score_styrdokument(document: AnalyzedDocument) -> KindEvidence:
         if weak:
             evidence.add(0.45, f"rubriken innehåller ”{weak}”")
             break
+    else:
+        early = _early_hit(document, _STYR_TITLE_HEADS, max_words=None, first_words=6)
+        if early:
+            evidence.add(0.45, f"”{early}” står tidigt i dokumentet")
     headings = {
         w
         for ablock in document.blocks
@@ -186,9 +208,12 @@ def score_styrdokument(document: AnalyzedDocument) -> KindEvidence:
     return evidence
 
 
+_PARAGRAPH_SIGN = re.compile(r"^\d+\s*[a-z]?\s*§+$")
+
+
 def _is_label(ablock: AnalyzedBlock) -> bool:
     text = ablock.block.text.strip()
-    if not text or len(text) > 60:
+    if not text or len(text) > 60 or _PARAGRAPH_SIGN.match(text):
         return False
     if text.endswith(":") or _CHECKBOX.search(text):
         return True
@@ -202,6 +227,10 @@ def score_ansokan(document: AnalyzedDocument) -> KindEvidence:
         if hit:
             evidence.add(0.6, f"rubriken innehåller ”{hit}”")
             break
+    else:
+        early = _early_hit(document, _FORM_TITLE_HEADS, max_words=10, first_words=10)
+        if early:
+            evidence.add(0.45, f"”{early}” står tidigt i dokumentet")
     blocks = [b for b in document.blocks if b.block.kind not in (BlockKind.HEADER, BlockKind.FOOTER)]
     n = max(1, len(blocks))
     fields = sum(1 for b in blocks if b.block.kind == BlockKind.FORM_FIELD)

@@ -83,7 +83,7 @@ vårdnadshavare   vårdnadshavare vårdnadshavaren  vårdnadshavare  vårdnadsha
 vårdtagare       vårdtagare     vårdtagaren      vårdtagare      vårdtagarna       vuxen  SAP
 omsorgstagare    omsorgstagare  omsorgstagaren   omsorgstagare   omsorgstagarna    vuxen  SAP
 chef             chef           chefen           chefer          cheferna          vuxen  SAP
-ledamot          ledamot        ledamoten        ledamöter       ledamöterna       vuxen  SAP
+ledamot          ledamot        ledamoten        ledamöter       ledamöterna       vuxen  SA
 lärare           lärare         läraren          lärare          lärarna           vuxen  SAP
 pedagog          pedagog        pedagogen        pedagoger       pedagogerna       vuxen  SAP
 rektor           rektor         rektorn          rektorer        rektorerna        vuxen  SAP
@@ -98,9 +98,26 @@ invandrare       invandrare     invandraren      invandrare      invandrarna    
 läkare           läkare         läkaren          läkare          läkarna           vuxen  SAP
 sköterska        sköterska      sköterskan       sköterskor      sköterskorna      vuxen  SAP
 tjänsteperson    tjänsteperson  tjänstepersonen  tjänstepersoner tjänstepersonerna vuxen  SAP
-politiker        politiker      politikern       politiker       politikerna       vuxen  SAP
+politiker        politiker      politikern       politiker       politikerna       vuxen  SA
 doktorand        doktorand      doktoranden      doktorander     doktoranderna     vuxen  SAP
 forskare         forskare       forskaren        forskare        forskarna         vuxen  SA
+sekreterare      sekreterare    sekreteraren     sekreterare     sekreterarna      vuxen  SAP
+assistent        assistent      assistenten      assistenter     assistenterna     vuxen  SAP
+biträde          biträde        biträdet         biträden        biträdena         vuxen  SAP
+socionom         socionom       socionomen       socionomer      socionomerna      vuxen  SAP
+psykolog         psykolog       psykologen       psykologer      psykologerna      vuxen  SAP
+kurator          kurator        kuratorn         kuratorer       kuratorerna       vuxen  SAP
+skötare          skötare        skötaren         skötare         skötarna          vuxen  SAP
+ledare           ledare         ledaren          ledare          ledarna           vuxen  SA
+tränare          tränare        tränaren         tränare         tränarna          vuxen  SA
+tolk             tolk           tolken           tolkar          tolkarna          vuxen  SA
+volontär         volontär       volontären       volontärer      volontärerna      vuxen  SAP
+praktikant       praktikant     praktikanten     praktikanter    praktikanterna    vuxen  SAP
+lärling          lärling        lärlingen        lärlingar       lärlingarna       vuxen  SAP
+arbetare         arbetare       arbetaren        arbetare        arbetarna         vuxen  SAP
+tagare           tagare         tagaren          tagare          tagarna           vuxen  SAP
+ställare         ställare       ställaren        ställare        ställarna         vuxen  SA
+hushåll          hushåll        hushållet        hushåll         hushållen         hushåll S
 gäst             gäst           gästen           gäster          gästerna          vuxen  SAP
 åskådare         åskådare       åskådaren        åskådare        åskådarna         vuxen  SA
 utövare          utövare        utövaren         utövare         utövarna          vuxen  SAP
@@ -117,7 +134,9 @@ ordförande       ordförande     ordföranden      -               -           
 ägare            ägare          ägaren           -               -                 vuxen  A
 byggherre        byggherre      byggherren       -               -                 vuxen  A
 tjänsteman       tjänsteman     tjänstemannen    -               -                 vuxen  A
-polis            polis          polisen          -               -                 vuxen  A
+polisman         polisman       polismannen      -               -                 vuxen  A
+sjöman           sjöman         sjömannen        -               -                 vuxen  A
+polis            polis          polisen          poliser         poliserna         vuxen  SA
 """
 
 # Plural-only words that count people but have no compounds we trust
@@ -129,8 +148,9 @@ unga              unga   SP
 vuxna             vuxen  SP
 nyanlända         vuxen  SP
 arbetslösa        vuxen  SP
-förtroendevalda   vuxen  SP
+förtroendevalda   vuxen  S
 tillfrågade       vuxen  S
+ensamstående      vuxen  SP
 """
 
 
@@ -247,6 +267,11 @@ SPLIT_PAIRS: dict[str, tuple[str, str, str, str]] = {
     "barn": ("flickor", "pojkar", "flickorna", "pojkarna"),
     "unga": ("unga kvinnor", "unga män", "de unga kvinnorna", "de unga männen"),
     "vuxen": ("kvinnor", "män", "kvinnorna", "männen"),
+    # households are split by the sex of the person who applies or heads them
+    "hushåll": (
+        "hushåll med en kvinna som sökande", "hushåll med en man som sökande",
+        "hushållen med en kvinna som sökande", "hushållen med en man som sökande",
+    ),
 }
 
 #: Singular nouns that name a woman or a man: a pronoun after them is not generic.

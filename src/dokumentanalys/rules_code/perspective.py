@@ -31,9 +31,10 @@ The marker:
 
 - **2** when the title or first heading is about gender equality
   (*Jämställdhetsplan*, *Handlingsplan mot mäns våld mot kvinnor*,
-  *… kvinnors företagande*), or when at least a quarter of the sentences
-  carry signals and the score is 10 or more. A staff *jämställdhetsplan* is
-  2 as well: the marker says what the document is for, not whom it serves;
+  *… kvinnors företagande*). Only the title decides: a document with many
+  signals is well integrated (1), not necessarily about gender equality.
+  A staff *jämställdhetsplan* is 2 as well: the marker says what the
+  document is for, not whom it serves;
 - **1** when the score is 3 or more;
 - **0** otherwise, for a styrdokument about people;
 - **null** (not applicable) for a document that is not about people
@@ -67,9 +68,18 @@ _FEMALE = FEMALE_GROUP - {"kvinnan", "kvinnans", "flickan", "mödrar", "mammor",
 _MALE = MALE_GROUP - {"mannen", "mannens", "pojken", "fäder", "pappor", "söner"}
 _NEGATIONS = frozenset({"inte", "ej", "ingen", "inget", "inga", "saknas", "saknar", "aldrig", "icke"})
 _NOT_NEGATING_AFTER = frozenset({"bara", "enbart", "endast", "minst", "blott"})
-_COMPARISON = frozenset(
-    """skillnad skillnader skillnaden skillnaderna jämfört jämföra jämförelse medan oftare
-    högre lägre större mindre fler färre likartad likartat likartade likheter""".split()
+_CONDITIONS = frozenset({"om", "såvida", "ifall", "förutsatt"})
+#: Words that make a sentence about women and men an analysis of differences: measures and
+#: comparisons of figures. Not "mer"/"bättre"/"oftare" alone: generalisations use them too.
+_ANALYSIS_WORDS = (
+    "skillnad", "jämfört", "jämför", "likartad", "likheter", "andel", "procent", "överrepresenter",
+    "underrepresenter", "analys", "statistik", "resultat", "meritvärde", "genomsnitt", "tenderar",
+    "fördelning", "lägre", "högre", "fler", "färre", "%",
+)
+#: Trait words of a generalisation ("flickor är mer ordentliga", "killar är bättre på …").
+_TRAIT_WORDS = frozenset(
+    """mer mest mindre bättre sämre svårare lättare duktigare duktiga ordentliga ordentligare
+    intresserade naturligt typiskt alltid aldrig""".split()
 )
 _EQUALITY_WORDS = ("jämställd", "jämställdhet")
 _EQUALITY_PHRASES = (
@@ -83,6 +93,8 @@ _SPLIT_VERBS = (
 )
 _ANALYSIS_VERBS = ("analys", "belys", "bedöm", "granska", "undersök", "beskriv", "kartlägg", "konsekvens")
 _BOILERPLATE = ("genomsyra", "beakta", "präglas", "hänsyn", "integreras", "tas tillvara")
+#: Staff counted in a form (*antal anställda*) describe a business, not the people a service reaches.
+_STAFF = frozenset({"anställd", "medarbetare", "chef", "ledare", "arbetstagare", "tränare", "arbetare"})
 _PEOPLE_EXTRA = frozenset({"befolkningen", "befolkning", "målgrupp", "målgruppen", "målgrupper", "målgrupperna", "personal", "personalen"})
 
 
@@ -108,6 +120,10 @@ class Evidence:
     sentences: int = 0
     signal_sentences: int = 0
     principal: str | None = None
+    #: blocks of a form that ask for a number of people ("Antal deltagare")
+    form_counts: list[int] = field(default_factory=list)
+    #: the form asks for women and men, girls and boys (or kön) somewhere
+    form_asks_sex: bool = False
 
     def by_key(self) -> dict[str, list[Signal]]:
         out: dict[str, list[Signal]] = {}
@@ -140,9 +156,16 @@ class Evidence:
 
 
 def _negated(lows: list[str]) -> bool:
+    """A negation that governs the sentence ("ingen jämställdhetsanalys har gjorts").
+
+    Not "inte bara", "inte minst", and not a negation inside a condition
+    ("… uppdelad efter kön om det inte finns särskilda skäl").
+    """
     for i, low in enumerate(lows):
         if low in _NEGATIONS:
             if low == "inte" and i + 1 < len(lows) and lows[i + 1] in _NOT_NEGATING_AFTER:
+                continue
+            if any(w in _CONDITIONS for w in lows[max(0, i - 3) : i]):
                 continue
             return True
     return False
@@ -162,6 +185,19 @@ def _both_sexes(lows: list[str]) -> bool:
     female = [i for i, w in enumerate(lows) if w in _FEMALE]
     male = [i for i, w in enumerate(lows) if w in _MALE]
     return any(abs(f - m) <= 12 for f in female for m in male)
+
+
+def _generalises(lows: list[str]) -> bool:
+    """"Flickor är mer ordentliga", "kvinnor är mer intresserade av …": a trait word right after
+    a group of women or men, in a sentence with no figures or analysis words."""
+    if _starts(lows, _ANALYSIS_WORDS) or any(any(c.isdigit() for c in w) for w in lows):
+        return False
+    for i, low in enumerate(lows):
+        if low in _FEMALE or low in _MALE:
+            after = lows[i + 1 : i + 5]
+            if after[:1] and after[0] in ("är", "har", "blir", "kan", "vill", "tycker") and any(w in _TRAIT_WORDS for w in after):
+                return True
+    return False
 
 
 def _split_by_sex(lows: list[str]) -> bool:
@@ -206,9 +242,15 @@ def _sentence_signals(lows: list[str], tokens: list[Token], text: str, block: in
         yield sig("uppdelat", 3, description), negated
 
     both = _both_sexes(lows)
+    if both and _generalises(lows):
+        yield sig(
+            "generalisering", 0,
+            "generaliserar om kvinnor och män, flickor och pojkar (”flickor är mer …”), vilket inte är en analys",
+        ), True
+        both = False
     if both:
         equality = _starts(lows, _EQUALITY_WORDS) or any(_has_phrase(lows, p) for p in _EQUALITY_PHRASES)
-        compared = any(w in _COMPARISON for w in lows)
+        compared = _starts(lows, _ANALYSIS_WORDS) or _has_number(tokens)
         if compared and not negated:
             yield sig("skillnader", 3, "analyserar skillnader mellan kvinnor och män, flickor och pojkar"), False
         elif equality and not negated:
@@ -234,7 +276,9 @@ def _sentence_signals(lows: list[str], tokens: list[Token], text: str, block: in
         "agenda" in lows or _starts(lows, ("global", "jämställd"))
     ):
         yield sig("agenda2030", 2, "hänvisar till Agenda 2030 mål 5 om jämställdhet"), negated
-    if any(low in ("3r", "4r") or low.startswith(("3r-", "4r-", "jämkas")) for low in lows) or _has_phrase(lows, ("tänk", "tvärtom")):
+    # JämKAS is written with capitals; "jämkas" is also a verb (avgiften kan jämkas)
+    jamkas = any(t.text.startswith(("JämKAS", "JÄMKAS", "Jämkas-")) for t in tokens)
+    if jamkas or any(low in ("3r", "4r") or low.startswith(("3r-", "4r-")) for low in lows) or _has_phrase(lows, ("tänk", "tvärtom")):
         yield sig("metod", 2, "använder en metod för jämställdhetsanalys (3R/4R, JämKAS, Tänk tvärtom)"), negated
     if _starts(lows, "jämställdhetsintegr"):
         yield sig("integrering", 2, "arbetar med jämställdhetsintegrering"), negated
@@ -333,7 +377,8 @@ def collect_evidence(document: AnalyzedDocument) -> Evidence:
                 if negated or signal.weight == 0:
                     if negated and signal.weight > 0:
                         signal = Signal(
-                            "negerad", 0, f"säger att något saknas eller inte har gjorts (”{_short(signal.excerpt)}”)",
+                            f"negerad:{signal.key}", 0,
+                            f"säger att något saknas eller inte har gjorts (”{_short(signal.excerpt)}”)",
                             signal.block, signal.excerpt,
                         )
                     evidence.weak.append(signal)
@@ -344,7 +389,27 @@ def collect_evidence(document: AnalyzedDocument) -> Evidence:
                 evidence.signal_sentences += 1
     evidence.signals.extend(_table_signals(document))
     evidence.principal = _principal_title(document)
+    evidence.form_counts, evidence.form_asks_sex = _form_questions(document)
     return evidence
+
+
+def _form_questions(document: AnalyzedDocument) -> tuple[list[int], bool]:
+    """Blocks that ask for a number of people (*Antal deltagare*), and whether sex is asked for."""
+    counts: list[int] = []
+    asks_sex = False
+    for ablock in document.blocks:
+        tokens = ablock.tokens
+        lows = [t.lower for t in tokens]
+        if any(w in _FEMALE or w in _MALE for w in lows) or "kön" in lows:
+            asks_sex = True
+        for i, low in enumerate(lows):
+            if low in ("antal", "antalet") and any(
+                any(f.is_plural and "S" in f.noun.uses and f.noun.base not in _STAFF for f in person_head(w))
+                for w in lows[i + 1 : i + 4]
+            ):
+                counts.append(ablock.block.index)
+                break
+    return counts, asks_sex
 
 
 def _table_signals(document: AnalyzedDocument) -> Iterator[Signal]:
@@ -371,11 +436,15 @@ def _describe(signals: list[Signal]) -> list[str]:
     """One Swedish line per kind of signal, strongest first, with how often it occurs."""
     grouped: dict[str, list[Signal]] = {}
     for s in signals:
-        grouped.setdefault(s.description, []).append(s)
-    ordered = sorted(grouped.items(), key=lambda item: (-max(s.weight for s in item[1]), -len(item[1])))
+        key = "negerad" if s.key.startswith("negerad:") else s.key
+        grouped.setdefault(key, []).append(s)
+    ordered = sorted(grouped.values(), key=lambda found: (-max(s.weight for s in found), -len(found)))
     out = []
-    for description, found in ordered:
+    for found in ordered:
         places = len({(s.block, s.excerpt) for s in found})
+        description = found[0].description
+        if found[0].key.startswith("negerad:") and places > 1:
+            description = "säger på flera ställen att något saknas eller inte har gjorts"
         out.append(f"{description} ({places} ställen)" if places > 1 else description)
     return out
 
@@ -397,15 +466,10 @@ def assess(document: AnalyzedDocument, kind: str) -> Assessment:
 
     if evidence.principal is not None:
         return Assessment(2, signals, f"Jämställdhet är dokumentets huvudsyfte: rubriken ”{_short(evidence.principal)}” handlar om jämställdhet.")
-    if evidence.sentences and score >= 10 and evidence.signal_sentences / evidence.sentences >= 0.25:
-        return Assessment(2, signals, "Jämställdhet är dokumentets huvudsyfte: en stor del av texten handlar om kvinnors och mäns villkor.")
-    if kind == "ansokan":
-        return Assessment(
-            None, signals,
-            "Blanketter bedöms inte för jämställdhetsperspektiv; det bedöms i det styrdokument som tjänsten bygger på.",
-        )
     if score >= 3:
         return Assessment(1, signals, f"Jämställdhetsperspektivet är integrerat: dokumentet {_join(positive[:3])}.")
+    if kind == "ansokan":
+        return _assess_form(evidence, signals)
     if kind != "styrdokument":
         return Assessment(
             None, signals,
@@ -421,6 +485,32 @@ def assess(document: AnalyzedDocument, kind: str) -> Assessment:
     return Assessment(0, signals, "Dokumentet handlar om människor men saknar ett jämställdhetsperspektiv." + tail)
 
 
+def _assess_form(evidence: Evidence, signals: tuple[str, ...]) -> Assessment:
+    """A form is judged only when it collects figures about people for follow-up.
+
+    A grant form that asks how many participants or members an activity has
+    feeds the follow-up of a service: it should ask for girls and boys, women
+    and men. Other forms (a building permit, a consent) are judged through the
+    styrdokument behind the service.
+    """
+    if not evidence.form_counts:
+        return Assessment(
+            None, signals,
+            "Blanketten samlar inte in uppgifter om antal personer för uppföljning; jämställdhetsperspektivet "
+            "bedöms i det styrdokument som tjänsten bygger på.",
+        )
+    if evidence.form_asks_sex:
+        return Assessment(
+            1, signals + ("frågar efter antal deltagare uppdelat på kön",),
+            "Blanketten frågar efter antalet personer uppdelat på kön, så tjänsten kan följas upp för kvinnor och män, flickor och pojkar.",
+        )
+    return Assessment(
+        0, signals,
+        "Blanketten frågar efter antalet personer men inte uppdelat på kön, så det går inte att följa upp "
+        "hur tjänsten når kvinnor och män, flickor och pojkar.",
+    )
+
+
 # -- the rule -------------------------------------------------------------------------------
 
 _LOOKED_FOR = (
@@ -434,6 +524,12 @@ _ADD = [
     "Dela upp mål, indikatorer och statistik på kön och kommentera skillnaderna.",
     "Gör en jämställdhetsanalys eller konsekvensbeskrivning för kvinnor och män, till exempel med 4R-metoden: vem får vad och på vilka villkor?",
     "Koppla dokumentet till de jämställdhetspolitiska målen eller till CEMR-deklarationen om organisationen har antagit den.",
+]
+
+_ADD_FORM = [
+    "Be om antalet uppdelat på kön, till exempel: Antal deltagare – flickor ___ pojkar ___ (eller kvinnor ___ män ___).",
+    "Skriv varför uppgiften behövs: att följa upp hur bidraget fördelas mellan flickor och pojkar, kvinnor och män.",
+    "Be inte om kön för enskilda personer om det inte behövs; antal per kön räcker för uppföljningen.",
 ]
 
 _STYR_NO = """# Riktlinje för fritidsverksamhet
@@ -462,6 +558,17 @@ och flickor 38 procent. Skillnaden beror främst på vilka idrotter som får st�
 
 Målet är att flickor och pojkar ska ha samma möjligheter till en aktiv fritid. Indikatorerna
 för bidragen redovisas uppdelade på kön och följs upp varje år."""
+
+_FORM_COUNTS = """# Ansökan om aktivitetsbidrag
+
+Föreningens namn:
+
+| Uppgift | Antal |
+|---|---|
+| Antal deltagare 7–20 år | |
+| Antal ledare | |
+
+Underskrift:"""
 
 _STYR_TECH = """# VA-standard för ledningsnät
 
@@ -496,6 +603,7 @@ genom det styrdokument som tjänsten bygger på.""",
     flag=[
         {"text": _STYR_NO, "kind": "styrdokument"},
         {"text": _STYR_NEGATED, "kind": "styrdokument"},
+        {"text": _FORM_COUNTS, "kind": "ansokan"},
     ],
     pass_=[
         {"text": _STYR_GOOD, "kind": "styrdokument"},
@@ -515,6 +623,18 @@ def missing_perspective(document: AnalyzedDocument, ctx: RuleContext) -> Iterato
     found = []
     if evidence is not None:
         found = _describe(evidence.signals) + _describe(evidence.weak)
+    if document.kind == "ansokan" and evidence is not None and evidence.form_counts:
+        anchor = document.blocks[evidence.form_counts[0]]
+        yield ctx.finding(
+            anchor, None, None,
+            message=(
+                "Blanketten frågar efter antalet personer men inte uppdelat på kön, så det går inte att "
+                "följa upp hur bidraget eller tjänsten når flickor och pojkar, kvinnor och män."
+            ),
+            suggestions=_ADD_FORM,
+            severity="info",
+        )
+        return
     message = (
         "Dokumentet handlar om människor men beskriver inte hur kvinnor och män, flickor och pojkar berörs. "
         f"Vi letade efter {_LOOKED_FOR}"

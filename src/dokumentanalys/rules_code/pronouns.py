@@ -48,6 +48,19 @@ _JOINERS = frozenset({"eller", "och", "respektive", "resp.", "alternativt", "el.
 _SLASHES = frozenset({"/", "\\"})
 _SINGULAR_DETERMINERS = frozenset({"en", "ett", "varje", "var", "vart", "någon", "något", "enskild", "enskilt"})
 _DEN = frozenset({"den", "denne"})
+_PLURAL_DETERMINERS = frozenset(
+    """de alla flera många några samtliga dessa våra era deras sina andra övriga båda
+    två tre fyra fem sex sju åtta nio tio""".split()
+)
+
+
+def _looks_plural(tokens: list[Token], j: int, noun: object) -> bool:
+    """A bare noun whose singular and plural look alike (*arbetstagare*) in a list or after a number."""
+    prev = tokens[j - 1] if j > 0 else None
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    if prev is not None and (prev.is_digit or prev.lower in ("och", "eller", ",")):
+        return True
+    return nxt is not None and nxt.lower in ("och", ",")
 #: Capitalised words that end like an organisation or a place, never a person.
 _ORG_ENDINGS = (
     "verket", "verkets", "nämnden", "nämndens", "styrelsen", "styrelsens", "myndigheten", "myndighetens",
@@ -117,6 +130,11 @@ def _antecedent_at(ablock: AnalyzedBlock, j: int) -> Antecedent | None:
     # "den som"
     if low == "som" and prev == "den":
         return Antecedent("den som", "den som", ablock.block.index, j - 1)
+    # "den vi söker" (job ads)
+    if low in ("vi", "ni") and prev == "den" and j + 1 < len(tokens) and tokens[j + 1].lower in (
+        "söker", "anställer", "rekryterar", "behöver", "letar"
+    ):
+        return Antecedent(f"den {low} {tokens[j + 1].lower}", "personen", ablock.block.index, j - 1)
     # "var och en"
     if low == "en" and j >= 2 and prev == "och" and tokens[j - 2].lower == "var":
         return Antecedent("var och en", "var och en", ablock.block.index, j - 2)
@@ -136,11 +154,17 @@ def _antecedent_at(ablock: AnalyzedBlock, j: int) -> Antecedent | None:
             word = tok.text.lower()
             repeat = word[:-1] if form.genitive else word
             return Antecedent(tok.text.lower() if tok.is_sent_start else tok.text, repeat, ablock.block.index, j)
-        if form.number == "singular" and prev in _SINGULAR_DETERMINERS:
+        # "en elev", "varje sökande"; and the bare singular of legal style ("Innan polisman
+        # använder skjutvapen, skall han …"), unless a plural word comes before it
+        if form.number == "singular" and prev not in _PLURAL_DETERMINERS and (
+            prev in _SINGULAR_DETERMINERS or not _looks_plural(tokens, j, noun)
+        ):
             head = low[:-1] if form.genitive else low
             modifier = head[: len(head) - len(noun.singular or head)]
             repeat = modifier + (noun.definite or head) if noun.definite else f"den {head}"
-            return Antecedent(f"{tokens[j - 1].lower} {tok.text}", repeat, ablock.block.index, j - 1)
+            if prev in _SINGULAR_DETERMINERS:
+                return Antecedent(f"{tokens[j - 1].lower} {tok.text}", repeat, ablock.block.index, j - 1)
+            return Antecedent(tok.text.lower() if tok.is_sent_start else tok.text, repeat, ablock.block.index, j)
     return None
 
 
@@ -202,7 +226,9 @@ def find_antecedent(
             found = _antecedent_at(span_block, j)
             if found is not None:
                 return found
-    if chained is not None:
+    # a chain ("Sökanden … han … . Han ska också …") carries over only to a pronoun at the
+    # start of its sentence, where it is the subject and no other person has come up
+    if chained is not None and tok.i - sentence.start <= 3:
         for _, _, _, key in previous:
             if key in chained:
                 return chained[key]

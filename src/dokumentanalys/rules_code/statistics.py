@@ -46,9 +46,12 @@ _CELL_NUMBER = re.compile(r"^(?:ca\.?|cirka|drygt|knappt)?\s*(\d{1,3}(?:[ \u00a0
 _NOT_COUNT_BEFORE = frozenset(
     """kap. kap kapitel § §§ sfs sid sid. sidan sidorna s. nr nr. nummer mål målet punkt punkten
     bilaga bilagan tabell tabellen figur diagram år året åren årsskiftet tel tel. telefon dnr
-    version steg artikel avsnitt del etapp rum vecka v. kl. kl klockan per högst minst max max.
-    maximalt maximum minimum åtminstone under dag dagar timme timmar""".split()
+    version steg artikel avsnitt del etapp rum vecka v. kl. kl klockan per högst max max.
+    maximalt maximum minimum under dag dagar timme timmar""".split()
 )
+#: "minst"/"åtminstone" after these words sets a condition (*med minst 10 medlemmar*); other
+#: large figures after "minst" are targets about people (*ska omfatta minst 5 000 personer*).
+_CONDITION_BEFORE_AT_LEAST = frozenset({"med", "har", "ha", "haft", "av", "kräver", "krävs"})
 _DETERMINERS = frozenset(
     """de alla samtliga våra dessa kommunens regionens skolans förvaltningens nämndens verksamhetens
     """.split()
@@ -69,7 +72,12 @@ _FRACTIONS = frozenset(
 )
 _MULTIPLIERS = {"tusen": 1_000, "miljon": 1_000_000, "miljoner": 1_000_000}
 _PERCENT_WORDS = frozenset({"%", "procent"})
-_GOAL_WORDS = frozenset("mål målet målsättning målsättningen vision visionen prognos prognosen växa".split())
+_GOAL_WORDS = frozenset(
+    """målet målvärde målvärdet målvärden målsättning målsättningen vision visionen prognos
+    prognosen riktningen ambition ambitionen målbild målbilden indikator indikatorn""".split()
+)
+#: "ska/bör" + one of these within three words sets a target (*ska vara nöjda*, *ska öka till*).
+_TARGET_VERBS = ("vara", "uppgå", "öka", "minska", "nå", "omfatta", "bered", "uppnå", "växa", "halver", "fördubbl")
 _MIN_COUNT = 10
 
 
@@ -151,18 +159,37 @@ def _noun_after(tokens: list[Token], j: int, max_mods: int = 2) -> tuple[PersonN
     return None
 
 
+def _earlier_person(ablock: AnalyzedBlock, i: int) -> tuple[PersonNoun, str] | None:
+    """The nearest plural person noun before token ``i`` in its sentence."""
+    sentence = ablock.sentence_of(ablock.tokens[i])
+    for k in range(i - 1, sentence.start - 1, -1):
+        noun = _plural_person(ablock.tokens[k])
+        if noun is not None:
+            return noun, ablock.tokens[k].text
+    return None
+
+
 def _ratio_after(tokens: list[Token], k: int) -> bool:
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     return nxt is not None and (nxt.lower == "per" or nxt.text == "/")
 
 
-def _is_population_goal(ablock: AnalyzedBlock, tok: Token, noun: PersonNoun) -> bool:
-    if noun.base not in ("invånare", "medborgare"):
-        return False
+def _is_target(ablock: AnalyzedBlock, tok: Token, noun: PersonNoun) -> bool:
+    """A goal or target value, not an outcome: *80 procent av deltagarna ska vara nöjda*,
+    *ambitionen är att minst 500 personer …*, *110 000 invånare år 2035*."""
     sentence = ablock.sentence_tokens(ablock.sentence_of(tok))
-    if any(t.lower in _GOAL_WORDS for t in sentence):
+    lows = [t.lower for t in sentence]
+    if any(w in _GOAL_WORDS for w in lows):
         return True
-    return any(t.lower == "år" and i + 1 < len(sentence) and re.fullmatch(r"20[3-9]\d", sentence[i + 1].text) for i, t in enumerate(sentence))
+    for i, low in enumerate(lows):
+        if low in ("ska", "skall", "bör") and any(w.startswith(_TARGET_VERBS) for w in lows[i + 1 : i + 4]):
+            return True
+    if noun.base in ("invånare", "medborgare"):
+        return any(
+            t.lower == "år" and i + 1 < len(sentence) and re.fullmatch(r"20[3-9]\d", sentence[i + 1].text)
+            for i, t in enumerate(sentence)
+        )
+    return False
 
 
 def _block_statistics(ablock: AnalyzedBlock) -> Iterator[Statistic]:
@@ -220,7 +247,7 @@ def _block_statistics(ablock: AnalyzedBlock) -> Iterator[Statistic]:
                 noun, k = found
                 sentence = ablock.sentence_of(tok)
                 number_at = _sentence_figure(ablock, k + 1, sentence.end, share=low.startswith("andel"))
-                if number_at is not None and not _is_population_goal(ablock, tok, noun):
+                if number_at is not None and not _is_target(ablock, tok, noun):
                     figure = ablock.block.text[tokens[number_at.start].start : tokens[number_at.stop - 1].end]
                     last = number_at.stop - 1 if number_at.stop - 1 - i <= 12 else k
                     yield Statistic(
@@ -261,7 +288,8 @@ def _sentence_figure(ablock: AnalyzedBlock, start: int, end: int, *, share: bool
             nxt = tokens[last + 1].lower if last + 1 < len(tokens) else ""
             if share and nxt in _PERCENT_WORDS:
                 return range(i, last + 2)
-            if not share and integer and value >= _MIN_COUNT and nxt not in ("år", "%", "procent", "kr", "kronor"):
+            year = integer and last == i and re.fullmatch(r"(19|20)\d\d", tokens[i].text) is not None
+            if not share and integer and not year and value >= _MIN_COUNT and nxt not in ("år", "%", "procent", "kr", "kronor"):
                 if i == 0 or tokens[i - 1].lower not in _NOT_COUNT_BEFORE:
                     return range(i, last + 1)
             i = last + 1
@@ -276,6 +304,7 @@ def _number_statistic(ablock: AnalyzedBlock, i: int, used: set[int]) -> Statisti
     prev = tokens[i - 1].lower if i > 0 else ""
     if prev in _NOT_COUNT_BEFORE or (prev == "till" and i > 1 and tokens[i - 2].lower == "upp"):
         return None
+    at_least = prev in ("minst", "åtminstone")
     percent = _PERCENT_TOKEN.match(tok.text)
     if percent:
         value, last, integer = float(percent.group(1).replace(",", ".")), i, False
@@ -292,6 +321,15 @@ def _number_statistic(ablock: AnalyzedBlock, i: int, used: set[int]) -> Statisti
         j = last + 1
         if j < len(tokens) and tokens[j].lower == "av":
             j += 1
+            if j < len(tokens) and (
+                tokens[j].lower == "dem"
+                or (tokens[j].lower == "dessa" and (j + 1 >= len(tokens) or _plural_person(tokens[j + 1]) is None))
+            ):
+                # "212 företagare svarade, och 61 procent av dem …": the noun came earlier
+                earlier = _earlier_person(ablock, i)
+                if earlier is not None:
+                    return Statistic(ablock, i, j, "share", earlier[0], noun_text=earlier[1])
+                return None
         while j < len(tokens) and tokens[j].lower in _DETERMINERS:
             j += 1
         found = _noun_after(tokens, j)
@@ -301,6 +339,8 @@ def _number_statistic(ablock: AnalyzedBlock, i: int, used: set[int]) -> Statisti
         return Statistic(ablock, i, k, "share", noun, noun_text=tokens[k].text)
     if not integer or value < _MIN_COUNT:
         return None
+    if at_least and (value < 100 or (i > 1 and tokens[i - 2].lower in _CONDITION_BEFORE_AT_LEAST)):
+        return None  # "föreningar med minst 10 medlemmar": a condition, not a figure
     # a year ("2026 elever" is a count; "2026" before anything else is not)
     if re.fullmatch(r"(19|20)\d\d", tokens[i].text) and last == i:
         found = _noun_after(tokens, last + 1, max_mods=0)
@@ -309,7 +349,7 @@ def _number_statistic(ablock: AnalyzedBlock, i: int, used: set[int]) -> Statisti
     if found is None:
         return None
     noun, k = found
-    if _ratio_after(tokens, k) or _is_population_goal(ablock, tok, noun):
+    if _ratio_after(tokens, k) or _is_target(ablock, tok, noun):
         return None
     number = ablock.block.text[tok.start : tokens[last].end]
     return Statistic(ablock, i, k, "count", noun, number=number, noun_text=tokens[k].text)
@@ -318,23 +358,46 @@ def _number_statistic(ablock: AnalyzedBlock, i: int, used: set[int]) -> Statisti
 # -- is the figure split by sex somewhere near? --------------------------------------
 
 
-def _split_token(tokens: list[Token], i: int) -> bool:
-    tok = tokens[i]
-    low = tok.lower
-    if low in FEMALE_GROUP or low in MALE_GROUP:
-        return low not in ("kvinna", "kvinnan", "mannen", "flicka", "flickan", "pojke", "pojken")
+#: Words for women and men as groups; not the singular (*en kvinnlig ordförande* splits nothing).
+_SEX_WORDS = (FEMALE_GROUP | MALE_GROUP) - {
+    "kvinna", "kvinnan", "kvinnans", "mannen", "mannens", "flicka", "flickan", "pojke", "pojken",
+    "kvinnlig", "kvinnligt", "manlig", "manligt",
+}
+#: Words that make a sentence with women/men in it a figure (*hälften kvinnor*, *varav flest män*).
+_FIGURE_WORDS = frozenset(
+    """två tre fyra fem sex sju åtta nio tio hälften hälft majoriteten flertalet merparten andel
+    andelen andelar procent % varav tredjedel tredjedelar fjärdedel fjärdedelar""".split()
+)
+
+
+def _split_phrase(tokens: list[Token], i: int) -> bool:
+    """"könsuppdelad", "fördelat på kön", "per kön", "efter kön"."""
+    low = tokens[i].lower
     if low.startswith(("könsuppdel", "könsfördel", "könsdiffer")):
         return True
-    if low in ("kön", "könet", "kön.") and i > 0 and tokens[i - 1].lower in ("per", "efter", "på", "och"):
+    return low in ("kön", "könet") and i > 0 and tokens[i - 1].lower in ("per", "efter", "på")
+
+
+def _sentence_split(tokens: list[Token]) -> bool:
+    """A figure for women or men (a number next to *kvinnor*, *pojkar* …) or a split phrase."""
+    if any(_split_phrase(tokens, i) for i in range(len(tokens))):
         return True
+    if not any(t.lower in _SEX_WORDS for t in tokens):
+        return False
+    return any(any(c.isdigit() for c in t.text) or t.lower in _FIGURE_WORDS for t in tokens)
+
+
+def has_sex_split(ablock: AnalyzedBlock, first_sentence: int = 0, last_sentence: int | None = None) -> bool:
+    """Does a sentence of ``ablock`` (sentences ``first..last``) give a figure split by sex?
+
+    Naming women or men is not enough (*utvecklingen har varit likartad för kvinnor och män*
+    splits nothing): the sentence must give a figure for them or say the figures are split.
+    """
+    last = len(ablock.sentences) - 1 if last_sentence is None else last_sentence
+    for sentence in ablock.sentences[first_sentence : last + 1]:
+        if _sentence_split(ablock.sentence_tokens(sentence)):
+            return True
     return False
-
-
-def has_sex_split(ablock: AnalyzedBlock, start: int = 0, end: int | None = None) -> bool:
-    """Does ``ablock`` (tokens ``[start, end)``) split a figure by sex?"""
-    tokens = ablock.tokens
-    stop = len(tokens) if end is None else end
-    return any(_split_token(tokens, i) for i in range(start, stop))
 
 
 _SEX_CELLS = frozenset({"k", "m", "kv", "kvinna", "kvinnor", "man", "män", "flickor", "pojkar", "flicka", "pojke", "tjejer", "killar", "kön"})
@@ -343,7 +406,8 @@ _SEX_CELLS = frozenset({"k", "m", "kv", "kvinna", "kvinnor", "man", "män", "fli
 def _table_has_split(document: AnalyzedDocument, cells: list[int]) -> bool:
     for bi in cells:
         ablock = document.blocks[bi]
-        if ablock.block.text.strip().lower().rstrip(".:") in _SEX_CELLS or has_sex_split(ablock):
+        text = ablock.block.text.strip().lower().rstrip(".:")
+        if text in _SEX_CELLS or any(t.lower in _SEX_WORDS for t in ablock.tokens) or has_sex_split(ablock):
             return True
     return False
 
@@ -384,9 +448,7 @@ class _Context:
         bi = ablock.block.index
         # same block: the statistic's sentence and two on either side
         sent = ablock.tokens[stat.first].sent
-        lo = ablock.sentences[max(0, sent - 2)].start
-        hi = ablock.sentences[min(len(ablock.sentences) - 1, sent + 2)].end
-        if has_sex_split(ablock, lo, hi):
+        if has_sex_split(ablock, max(0, sent - 2), sent + 2):
             return True
         table = ablock.block.table if ablock.block.kind == BlockKind.TABLE_CELL else None
         if table is not None:
@@ -433,8 +495,14 @@ def _cell_number(text: str) -> tuple[float, bool] | None:
 
 
 def _table_statistics(document: AnalyzedDocument, context: _Context) -> Iterator[Statistic]:
+    """One statistic per table whose header row or first column names people over numbers.
+
+    The statistic is anchored on the first such header cell; the others are listed in
+    :attr:`Statistic.number` (as "also") for the message.
+    """
     for table, cells in context.tables.items():
         by_pos = {(document.blocks[bi].block.row, document.blocks[bi].block.column): bi for bi in cells}
+        headers: list[tuple[AnalyzedBlock, PersonNoun, str]] = []
         for bi in cells:
             ablock = document.blocks[bi]
             row, col = ablock.block.row, ablock.block.column
@@ -456,7 +524,14 @@ def _table_statistics(document: AnalyzedDocument, context: _Context) -> Iterator
             numbers = [n for b in data if (n := _cell_number(document.blocks[b].block.text)) is not None]
             if not numbers or not any(v >= _MIN_COUNT or pct for v, pct in numbers):
                 continue
-            yield Statistic(ablock, 0, len(ablock.tokens) - 1, "table", noun, noun_text=tok.text)
+            headers.append((ablock, noun, ablock.block.text.strip()))
+        if headers:
+            first, noun, _ = headers[0]
+            groups = tuple(dict.fromkeys(h[1].group for h in headers))
+            yield Statistic(
+                first, 0, len(first.tokens) - 1, "table", noun,
+                number=" | ".join(h[2] for h in headers[1:3]), noun_text=",".join(groups),
+            )
 
 
 # -- the rule ----------------------------------------------------------------------------
@@ -481,10 +556,18 @@ def _message(stat: Statistic) -> tuple[str, list[str]]:
     written = stat.ablock.block.text[stat.start : stat.end]
     if stat.kind == "table":
         cell = stat.ablock.block.text.strip()
+        also = f" (och {stat.number})" if stat.number else ""
+        groups = stat.noun_text.split(",")
+        if groups == ["barn"]:
+            columns = "Flickor | Pojkar | Totalt"
+        elif "barn" in groups:
+            columns = "Kvinnor | Män | Totalt (Flickor | Pojkar för barn)"
+        else:
+            columns = "Kvinnor | Män | Totalt"
         return (
-            f"Tabellen redovisar ”{cell}” utan uppdelning på kön.",
+            f"Tabellen redovisar ”{cell}”{also} utan uppdelning på kön.",
             [
-                f"Lägg till kolumner för {female} och {male}, till exempel: {female.capitalize()} | {male.capitalize()} | Totalt.",
+                f"Dela upp siffrorna på kön, till exempel med kolumnerna {columns}.",
                 "Om det finns särskilda skäl att inte dela upp siffrorna, till exempel att grupperna är så små att personer kan identifieras, skriv det under tabellen.",
             ],
         )
