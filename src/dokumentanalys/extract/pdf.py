@@ -25,8 +25,8 @@ was used).
 Errors (:class:`~dokumentanalys.errors.ReadError`): ``read/corrupt-pdf``
 (PDFium cannot parse the file, or no page can be read), ``read/encrypted``
 (a user password is needed; a file encrypted with an empty user password is
-read), ``read/too-many-pages``, ``read/no-text-layer`` (pictures but no text
-anywhere: a scan) and ``read/no-text`` (no text and no pictures).
+read), ``read/too-many-pages``, ``read/no-text-layer`` (pictures or drawings
+but no text anywhere: a scan) and ``read/no-text`` (blank pages only).
 """
 
 from __future__ import annotations
@@ -144,8 +144,8 @@ def extract_pdf(path: Path, options: ExtractOptions) -> Document:
     finally:
         pdf.close()
     if not any(page.chars for page in pages):
-        # pictures but no text: a scan; nothing at all: an empty document
-        raise ReadError("read/no-text-layer" if any(page.images for page in pages) else "read/no-text")
+        # pictures or drawings but no text: a scan; nothing at all: an empty document
+        raise ReadError("read/no-text-layer" if any(page.graphics for page in pages) else "read/no-text")
     empty = [page.number for page in pages if not page.chars and page.number not in meta.get("unreadable_pages", ())]
     if empty:
         meta["pages_without_text"] = empty

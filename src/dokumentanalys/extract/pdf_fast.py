@@ -28,7 +28,6 @@ __all__ = ["read_page", "has_rulings"]
 _LINE_END = "\r\n"
 _HYPHEN_END = "\ufffe\x02"
 _PATH = 2  # FPDF_PAGEOBJ_PATH
-_IMAGE = 3  # FPDF_PAGEOBJ_IMAGE
 #: Stop looking at a page's drawing after this many objects (maps, charts).
 _MAX_OBJECTS = 5000
 _FORM = 5  # FPDF_PAGEOBJ_FORM
@@ -146,25 +145,13 @@ def read_page(pdf: "pypdfium2.PdfDocument", index: int, *, rulings: bool = False
             )
         result.chars = chars
         if not chars:
-            result.images = _count_images(raw, page.raw, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, 0)
+            result.graphics = raw.FPDFPage_CountObjects(page.raw)
         result.items = _merge_same_baseline(result.items)  # type: ignore[arg-type]
         return result, ruled
     finally:
         if textpage is not None:
             textpage.close()
         page.close()
-
-
-def _count_images(raw: Any, parent: Any, count_fn: Any, get_fn: Any, depth: int) -> int:
-    found = 0
-    for i in range(min(count_fn(parent), _MAX_OBJECTS)):
-        obj = get_fn(parent, i)
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind == _IMAGE:
-            found += 1
-        elif kind == _FORM and depth < 3:
-            found += _count_images(raw, obj, raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, depth + 1)
-    return found
 
 
 def _merge_same_baseline(lines: list[PdfLine]) -> list[PdfLine]:

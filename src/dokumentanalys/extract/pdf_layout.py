@@ -180,7 +180,7 @@ class LayoutReader:
             result.items = items
             result.chars = sum(1 for ch in chars if not _char_text(ch).isspace())
             if not result.chars:
-                result.images = len(page.images)
+                result.graphics = sum(len(page.objects.get(kind, ())) for kind in ("image", "rect", "line", "curve"))
             return result
         finally:
             page.close()

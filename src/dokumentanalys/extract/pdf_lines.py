@@ -183,8 +183,8 @@ class PdfPage:
     layout: bool = False
     #: characters that are not blank (0 on a scanned page)
     chars: int = 0
-    #: image objects, counted only on pages without text (a scan or a blank page?)
-    images: int = 0
+    #: pictures and drawings, counted only on pages without text (a scan, or a blank page?)
+    graphics: int = 0
 
     @property
     def lines(self) -> list[PdfLine]:
