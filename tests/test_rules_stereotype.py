@@ -35,7 +35,8 @@ GEN = "stereotyp/generalisering-om-kon"
         ("Tjejer är duktigare i skolan.", "Tjejer är duktigare"),
         ("Killar är bättre på matte.", "Killar är bättre på"),
         ("Kvinnor är mer omtänksamma än män.", "Kvinnor är mer omtänksamma"),
-        ("Män har svårare att be om hjälp.", "Män har svårare att"),
+        ("Män har svårare att be om hjälp.", "Män har svårare att be"),
+        ("Flickor har en naturlig fallenhet för språk.", "Flickor har en naturlig fallenhet"),
         ("Pappor brukar vara mindre lyhörda.", "Pappor brukar vara mindre lyhörda"),
         ("Därför är pojkar mer stökiga på lektionerna.", "är pojkar mer stökiga"),
         ("Vi vet ju att unga män är mer aggressiva.", "män är mer aggressiva"),
@@ -73,6 +74,10 @@ def test_generalisations_are_flagged(registry: Registry, text: str, matched: str
         "Alla flickor och pojkar ska ha samma möjligheter.",
         "Kvinnor och män har rätt till lika lön för lika arbete.",
         "Män har oftare högre inkomster än kvinnor.",
+        "Kvinnor har svårare att få fast anställning.",
+        "Kvinnor har svårare att ta sig in på arbetsmarknaden.",
+        "Pojkar har svagare resultat i läsförståelse.",
+        "Kvinnor är mer rädda att gå ut ensamma på kvällen.",
         "Många pappor är föräldralediga i mer än tre månader.",
         # words that only look like group nouns
         "Mannen är duktig på att laga mat.",
@@ -115,6 +120,7 @@ def test_mothers_where_parents_are_meant(registry: Registry, text: str, matched:
         "Pappor och mammor får samma information om barnet.",
         "Det är fortfarande oftast mamman som tar kontakt med förskolan om barnet.",
         "Anna är mamma till två barn.",
+        "Barnet får bo hos mamman varannan vecka.",
         "Mödrahälsovården följer mödrar och barn under graviditeten.",
     ],
 )

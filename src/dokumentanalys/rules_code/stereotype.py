@@ -77,13 +77,13 @@ _TRAITS: frozenset[str] = frozenset(
             _adj(w)
             for w in (
                 "ordentlig", "duktig", "känslig", "flitig", "pratig", "skvallrig", "svag", "stark",
-                "teknisk", "logisk", "aggressiv", "bråkig", "stökig", "rädd", "försiktig", "ängslig",
+                "teknisk", "logisk", "aggressiv", "bråkig", "stökig", "försiktig", "lydig",
                 "mjuk", "hård", "tuff", "dominant", "handlingskraftig", "våldsam", "slarvig", "lat",
                 "intuitiv", "lugn", "snäll", "fåfäng", "empatisk", "modig", "självsäker", "noggrann",
                 "högljudd", "vild", "pratglad", "petig", "impulsiv", "känslosam",
             )
         ),
-        *(_adj_sam(w) for w in ("omtänksam", "uppmärksam", "pratsam", "lydig")),
+        *(_adj_sam(w) for w in ("omtänksam", "uppmärksam", "pratsam")),
         *(_adj_ad(w) for w in ("tävlingsinriktad", "intresserad", "lagd", "begåvad", "lämpad")),
         {
             "emotionell", "emotionellt", "emotionella", "rationell", "rationellt", "rationella",
@@ -92,6 +92,21 @@ _TRAITS: frozenset[str] = frozenset(
         },
     )
 )
+#: Fear and worry are left out of _TRAITS too: "kvinnor är mer rädda att gå ut" is
+#: usually a finding of a safety survey, not a claim about women's nature.
+
+#: "svårare att sitta still" is about a trait; "svårare att få jobb" about circumstances.
+_TRAIT_VERBS = frozenset(
+    {
+        "sitta", "prata", "uttrycka", "visa", "koncentrera", "fokusera", "lyssna", "samarbeta", "be",
+        "söka", "hantera", "lära", "känna", "förstå", "säga", "planera", "vänta", "lösa", "anpassa",
+        "kontrollera", "styra", "leda", "vårda", "ta", "räkna", "läsa",
+    }
+)
+_CIRCUMSTANCES = frozenset({"sig"})  # "ta sig in på arbetsmarknaden"
+#: "har en naturlig fallenhet för": an innate ability.
+_ABILITY_NOUNS = frozenset({"fallenhet", "talang", "begåvning", "instinkt", "förmåga", "känsla"})
+
 #: Comparatives that need a following "på"/"lämpade"/a role noun to be about ability.
 _ABILITY_COMPARATIVES = frozenset({"bättre", "sämre", "bra", "dåliga", "dålig"})
 _ABILITY_NEXT = frozenset(
@@ -172,18 +187,32 @@ def _subject_position(tokens: list[Token], g: int) -> bool:
     return j < 0 or tokens[j].lower in _SUBJECT_OPENERS
 
 
-def _trait_at(tokens: list[Token], k: int) -> int | None:
-    """End index (inclusive) of a trait or ability phrase starting at ``k``, else ``None``."""
+def _trait_at(tokens: list[Token], k: int, verb: str) -> int | None:
+    """End index (inclusive) of a trait or ability phrase starting at ``k``, else ``None``.
+
+    After *har* only abilities count ("har svårare att sitta still", "har en
+    naturlig fallenhet"): "har svagare resultat" is an outcome, not a trait.
+    """
     low = tokens[k].lower
     nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
-    if low in ("naturen", "naturligt") and k > 0 and tokens[k - 1].lower in ("av", "är", "blir"):
-        return k
+    after = tokens[k + 2].lower if k + 2 < len(tokens) else ""
     if low in ("lättare", "svårare"):
-        return k + 1 if nxt in ("för", "att") else None
-    if low in _TRAITS:
-        return k
+        if nxt == "för":
+            return k + 1
+        if nxt == "att" and after in _TRAIT_VERBS:
+            third = tokens[k + 3].lower if k + 3 < len(tokens) else ""
+            return None if third in _CIRCUMSTANCES else k + 2
+        return None
     if low in _ABILITY_COMPARATIVES and nxt in _ABILITY_NEXT:
         return k + 1
+    if low in _ABILITY_NOUNS or (low in ("naturlig", "medfödd") and nxt in _ABILITY_NOUNS):
+        return k + 1 if low in ("naturlig", "medfödd") else k
+    if verb == "har":
+        return None
+    if low in ("naturen", "naturligt") and k > 0 and tokens[k - 1].lower in ("av", "är", "blir"):
+        return k
+    if low in _TRAITS:
+        return k
     return None
 
 
@@ -195,16 +224,16 @@ def _generalisation(tokens: list[Token]) -> tuple[int, int, str] | None:
             continue
         # subject first: "Flickor är ...";  inverted: "Därför är killar ..."
         if g + 1 < len(tokens) and tokens[g + 1].lower in _VERBS and _subject_position(tokens, g):
-            start = g + 2
+            start, verb = g + 2, tokens[g + 1].lower
         elif g > 0 and tokens[g - 1].lower in _VERBS:
-            start = g + 1
+            start, verb = g + 1, tokens[g - 1].lower
         else:
             continue
         for k in range(start, min(start + 5, len(tokens))):
             low = tokens[k].lower
             if low in _NEGATIONS:
                 break
-            end = _trait_at(tokens, k)
+            end = _trait_at(tokens, k, verb)
             if end is not None:
                 first = g if start == g + 2 else g - 1
                 near = tokens[max(0, first - 3) : end + _EXTENT_WINDOW]
@@ -304,7 +333,7 @@ _CONTACT = frozenset(
         "information", "informationen", "informerar", "informera", "informeras", "kontakt", "kontakten",
         "kontaktar", "kontakta", "kontaktas", "ringer", "ring", "ringa", "meddelar", "meddela",
         "meddelas", "hämtar", "hämta", "lämnar", "lämna", "ansvarar", "ansvaret", "ansvar", "bjuds",
-        "bjuder", "kallas", "kallar", "erbjuds", "erbjuder", "får",
+        "bjuder", "kallas", "kallar", "erbjuds", "erbjuder",
     }
 )
 #: Where mothers really are meant: pregnancy, birth, breastfeeding, violence, single mothers.
