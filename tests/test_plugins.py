@@ -225,7 +225,7 @@ def test_new_plugin_writes_a_working_skeleton(tmp_path: Path, monkeypatch: pytes
     try:
         tests = runpy.run_path(str(root / "tests" / "test_min_kommun_rules.py"))
         registry = tests["REGISTRY"]
-        assert sorted(registry.plugins["min-kommun"].rules) == ["min-kommun/fackman", "min-kommun/lang-mening"]
+        assert sorted(registry.plugins["min-kommun"].rules) == ["min-kommun/dagis", "min-kommun/lang-mening"]
         tests["test_every_rule_has_examples"]()
         cases = example_cases(registry, "min-kommun")
         assert len(cases) == 7

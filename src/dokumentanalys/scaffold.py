@@ -107,16 +107,16 @@ id = "$name"
 name = "Egna regler"
 
 [[rule]]
-id = "$name/fackman"
-category = "gendered-term"
-severity = "warning"
-message = "”{match}” är en könsbunden benämning; skriv fackperson eller sakkunnig."
-suggestions = ["fackperson", "sakkunnig", "expert"]
-rationale = "Ord på -man utgår från att personen är en man när det finns neutrala ord."
-source = "Isof, Frågelådan svar 26282"
-match = [{ lemma = "fackman", paradigm = "man" }]
-flag = ["Frågan bedöms av en fackman.", "Fackmännen var eniga."]
-pass = ["Frågan bedöms av en fackperson.", "De sakkunniga var eniga."]
+id = "$name/dagis"
+category = "plain-language"
+severity = "info"
+message = "”{match}” är vardagligt; skriv förskola."
+suggestions = ["förskola"]
+rationale = "Förskola är det ord som skollagen och kommunens beslut använder; dagis är vardagligt."
+source = "Skollagen (2010:800) 8 kap."
+match = [{ forms = ["dagis", "dagiset", "dagisets"] }]
+flag = ["Barnet går på dagis.", "Dagiset stänger klockan fem."]
+pass = ["Barnet går i förskola.", "Förskolan stänger klockan fem."]
 ''')
 
 _TEST = Template('''\
@@ -142,14 +142,14 @@ def test_every_rule_has_examples():
 _README = Template('''\
 # $distribution
 
-Egna regler för [dokumentanalys](https://github.com/): en dataregel
-(`$name/fackman` i `src/$module/rules.toml`) och en kodregel
-(`$name/lang-mening` i `src/$module/__init__.py`).
+Egna regler för dokumentanalys: en dataregel (`$name/dagis` i
+`src/$module/rules.toml`) och en kodregel (`$name/lang-mening` i
+`src/$module/__init__.py`).
 
 ```sh
 pip install -e .
 dokumentanalys plugins            # $name ska stå med, status ok
-dokumentanalys explain $name/fackman
+dokumentanalys explain $name/dagis
 pytest tests
 ```
 ''')
