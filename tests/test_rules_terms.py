@@ -270,3 +270,61 @@ def test_empty_word_in_sentence_list_is_rejected(tmp_path: Path) -> None:
     )
     with pytest.raises(RulePackError, match="sentence_has"):
         load_pack(path)
+
+
+# --- titles before names -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riksdagsman Andersson talade först.",
+        "Vi intervjuade riksdagsman Berg om vägen.",
+    ],
+)
+def test_a_title_before_a_name_is_still_the_title(registry: Registry, text: str) -> None:
+    assert [rule for rule, _ in _hits(registry, text)] == ["term/riksdagsman"]
+
+
+def test_capitalised_title_mid_sentence_is_read_as_a_name(registry: Registry) -> None:
+    assert _hits(registry, "Vi samarbetar med föreningen Talesmännen och Förmannen AB.") == []
+
+
+# --- gender marking ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Vi fick hjälp av en kvinnlig vaktmästare.", "markering/kvinnlig-yrkestitel"),
+        ("Den kvinnliga tandläkaren var mycket noggrann.", "markering/kvinnlig-yrkestitel"),
+        ("Två manliga barnskötare har börjat på förskolan.", "markering/manlig-yrkestitel"),
+        ("En manlig undersköterska tog blodprovet.", "markering/manlig-yrkestitel"),
+        ("Den manlige förskolläraren spelar gitarr.", "markering/manlig-yrkestitel"),
+    ],
+)
+def test_gender_marking_flags_the_adjective(registry: Registry, text: str, rule: str) -> None:
+    hits = _hits(registry, text)
+    assert [r for r, _ in hits] == [rule]
+    assert hits[0][1].lower().startswith(("kvinnlig", "manlig"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Andelen kvinnliga chefer ökade från 40 till 52 procent.",
+        "Förvaltningen har 31 kvinnliga och 12 manliga chefer.",
+        "Kvinnliga chefer tjänar i snitt mindre än manliga.",
+        "Vi har för få manliga förskollärare.",
+        "Du har rätt att välja en kvinnlig läkare.",
+        "Kvinnliga poliser utsätts oftare för hot på nätet.",
+        "Hon blev länets första kvinnliga landshövding och biskop.",
+        "Kvinnliga förebilder inom teknik behövs.",
+        "Rådet ska ha en jämn könsfördelning, och manliga ledamöter uppmuntras att söka.",
+        "En kvinnlig röst läser upp hållplatserna.",
+        "Kvinnliga företagare kan söka stöd för att starta eget.",
+        "Manliga sjuksköterskor är fortfarande få, men antalet ökar.",
+    ],
+)
+def test_gender_marking_leaves_relevant_sex_alone(registry: Registry, text: str) -> None:
+    assert [r for r, _ in _hits(registry, text) if r.startswith("markering/")] == []
