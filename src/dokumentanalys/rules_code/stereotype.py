@@ -380,8 +380,17 @@ def _chore_at(tokens: list[Token], i: int) -> int | None:
     return None
 
 
+#: Words without which none of the mother patterns can match: a cheap first test per sentence.
+_MOTHER_TRIGGERS = frozenset(
+    {phrase[0] for phrase in _MOTHER_PHRASES} | {"mammor", "mammorna"} | _MOTHER_GROUP_WORDS | _MOTHERS
+)
+_PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in _MOTHER_PHRASES:
+    _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append(tuple(_phrase))
+
+
 def _phrase_at(tokens: list[Token], i: int) -> int | None:
-    for phrase in _MOTHER_PHRASES:
+    for phrase in _PHRASES_BY_FIRST.get(tokens[i].lower, ()):
         n = len(phrase)
         if i + n <= len(tokens) and all(tokens[i + k].lower == phrase[k] for k in range(n)):
             return i + n - 1
@@ -428,7 +437,7 @@ def mothers_for_parents(document: AnalyzedDocument, ctx: RuleContext) -> Iterato
     """Mothers named where parents are meant: fixed phrases and mothers as the contact parent."""
     for ablock, _sentence, tokens in _text_blocks(document):
         lowers = {t.lower for t in tokens}
-        if lowers & _MOTHERS_MEANT:
+        if not lowers & _MOTHER_TRIGGERS or lowers & _MOTHERS_MEANT:
             continue
         contact_parent = bool(lowers & _CHILD and lowers & _CONTACT) and not lowers & _OTHER_PARENTS
         for i, tok in enumerate(tokens):
