@@ -153,6 +153,9 @@ def _noun_after(tokens: list[Token], j: int, max_mods: int = 2) -> tuple[PersonN
         tok = tokens[k]
         noun = _plural_person(tok)
         if noun is not None:
+            # "de tillfrågade brukarna": the last of two person words is the head
+            if k + 1 < len(tokens) and (following := _plural_person(tokens[k + 1])) is not None:
+                return following, k + 1
             return noun, k
         if not (tok.is_alpha and tok.text.islower() and tok.lower.endswith(("a", "e")) and tok.lower not in _NOT_MODIFIER):
             return None
@@ -336,6 +339,8 @@ def _number_statistic(ablock: AnalyzedBlock, i: int, used: set[int]) -> Statisti
         if found is None:
             return None
         noun, k = found
+        if _is_target(ablock, tok, noun):
+            return None
         return Statistic(ablock, i, k, "share", noun, noun_text=tokens[k].text)
     if not integer or value < _MIN_COUNT:
         return None
@@ -543,7 +548,10 @@ def find_statistics(document: AnalyzedDocument) -> list[Statistic]:
     for ablock in document.blocks:
         if ablock.block.kind in (BlockKind.HEADER, BlockKind.FOOTER):
             continue
-        stats.extend(_block_statistics(ablock))
+        stats.extend(
+            stat for stat in _block_statistics(ablock)
+            if not _is_target(ablock, ablock.tokens[stat.first], stat.noun)
+        )
     return stats
 
 

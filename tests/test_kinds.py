@@ -1,0 +1,122 @@
+"""Document kind detection: styrdokument, ansökan, other."""
+
+from __future__ import annotations
+
+from dokumentanalys.kinds import OTHER, choose_kind
+from dokumentanalys.language.sv import analyze_document
+from dokumentanalys.model import Block, BlockKind, Document
+from dokumentanalys.rules_code.kinds import ANSOKAN, STYRDOKUMENT, explain_kind, score_ansokan, score_styrdokument
+
+from examples import document_from_example
+
+KINDS = [STYRDOKUMENT, ANSOKAN, OTHER]
+
+
+def kind_of(text: str) -> str:
+    return choose_kind(KINDS, analyze_document(document_from_example(text)))[0]
+
+
+def test_policy_with_title_and_headings() -> None:
+    text = """# Kostpolicy för Björkviks kommun
+
+Antagen av kommunfullmäktige 2026-03-12.
+
+## Syfte
+
+Policyn gäller för alla kommunens måltidsverksamheter.
+
+## Uppföljning
+
+Nämnden följer upp policyn varje år."""
+    analyzed = analyze_document(document_from_example(text))
+    name, scores = choose_kind(KINDS, analyzed)
+    assert name == "styrdokument"
+    assert scores["styrdokument"] == 1.0 and scores["ansokan"] == 0.0
+    reasons = explain_kind(analyzed)["styrdokument"]
+    assert any("kostpolicy" in r for r in reasons)
+    assert any("syfte" in r for r in reasons)
+
+
+def test_budget_and_tjansteskrivelse_titles() -> None:
+    assert kind_of("# Mål och budget 2027\n\nSocialnämndens ansvar omfattar individ- och familjeomsorg.") == "styrdokument"
+    assert kind_of("# Tjänsteskrivelse\n\nFörvaltningen föreslår att nämnden beslutar enligt förslaget.") == "styrdokument"
+    assert kind_of("# Jämställdhetsplan 2026\n\nPlanen beskriver arbetet.") == "styrdokument"
+
+
+def test_title_found_in_an_early_block_without_heading() -> None:
+    text = "Utbildningsförvaltningen, dnr 2026:71\n\nKostpolicy för kommunen. Vision för alla matgäster.\n\nMaten ska vara god."
+    assert kind_of(text) == "styrdokument"
+
+
+def test_application_form() -> None:
+    text = """# Ansökan om föreningsbidrag
+
+Fyll i blanketten och skicka den till kultur- och fritidsnämnden.
+
+Föreningens namn:
+
+Organisationsnummer:
+
+Kontaktpersonens personnummer:
+
+☐ Ja ☐ Nej
+
+Underskrift:
+
+Namnförtydligande:"""
+    analyzed = analyze_document(document_from_example(text))
+    name, scores = choose_kind(KINDS, analyzed)
+    assert name == "ansokan"
+    assert scores["ansokan"] == 1.0
+    reasons = " ".join(explain_kind(analyzed)["ansokan"])
+    assert "ansökan" in reasons and "kryssrutor" in reasons and "fältetiketter" in reasons
+
+
+def test_form_fields_without_a_title() -> None:
+    blocks = [Block(0, BlockKind.PARAGRAPH, "Uppgifter om den sökande", paragraph=0)]
+    for label in ("Namn", "Adress", "Telefon", "E-post", "Personnummer", "Datum"):
+        blocks.append(Block(len(blocks), BlockKind.FORM_FIELD, label))
+    analyzed = analyze_document(Document("<f>", "docx", blocks))
+    assert score_ansokan(analyzed).capped > 0.3 + 0.2
+    assert choose_kind(KINDS, analyzed)[0] == "ansokan"
+
+
+def test_title_weighs_more_than_body_vocabulary() -> None:
+    form = """# Ansökan om bygglov
+
+Blanketten är beslutad av nämnden och gäller från 1 januari.
+
+Sökandens namn:
+
+Underskrift:"""
+    assert kind_of(form) == "ansokan"
+    guideline = """# Riktlinje för ekonomiskt bistånd
+
+Den sökande ska bifoga kontoutdrag och ange personnummer. Riktlinjen antas av socialnämnden.
+
+Riktlinjen följs upp varje år."""
+    assert kind_of(guideline) == "styrdokument"
+
+
+def test_other() -> None:
+    text = "# Nyhetsbrev inför skolstarten\n\nVälkommen tillbaka! Skolan börjar måndagen den 18 augusti."
+    assert kind_of(text) == "other"
+    # "flygplan" ends in "plan" but is no plan
+    assert kind_of("# Flygplan i Sverige\n\nEn text om luftfart.") == "other"
+
+
+def test_statute_paragraph_numbers_are_not_form_labels() -> None:
+    blocks = [Block(0, BlockKind.PARAGRAPH, "Lag om offentlig anställning", paragraph=0)]
+    for n in range(1, 9):
+        blocks.append(Block(len(blocks), BlockKind.PARAGRAPH, f"{n} §"))
+        blocks.append(Block(len(blocks), BlockKind.PARAGRAPH, "Arbetstagare ska iaktta det som föreskrivs i denna lag."))
+    analyzed = analyze_document(Document("<lag>", "txt", blocks, title="Lag om offentlig anställning"))
+    assert score_ansokan(analyzed).capped == 0.0
+    assert choose_kind(KINDS, analyzed)[0] == "other"
+
+
+def test_scores_are_between_0_and_1() -> None:
+    text = "# Policy, plan och strategi\n\n" + "Antagen av kommunfullmäktige. Nämnden följs upp. " * 30
+    analyzed = analyze_document(document_from_example(text))
+    for score in (score_styrdokument(analyzed).capped, score_ansokan(analyzed).capped):
+        assert 0.0 <= score <= 1.0
