@@ -38,6 +38,7 @@ __all__ = [
     "load_config",
     "resolve_config",
     "glob_matches",
+    "selector_matches_any",
 ]
 
 #: File names searched in each folder, in this order.
@@ -151,9 +152,9 @@ class Config:
 
 def selector_matches_any(selector: str, registry: "Registry") -> bool:
     """Does a select/ignore/severity key name at least one installed rule or category?"""
-    from .pipeline import _matches
+    from .pipeline import Settings, select_rules
 
-    return any(_matches(r.id, (selector,)) or r.meta.category == selector for r in registry.rules)
+    return bool(select_rules(registry.rules, Settings(select=(selector,), include_preview=True)))
 
 
 # --- discovery ---------------------------------------------------------------------

@@ -11,8 +11,9 @@ A plugin's test module can be three lines plus imports (this is what
     def test_rule_example(rule, example):
         check_example(REGISTRY, rule, example)
 
-An example text is read like a small document: blank lines separate
-paragraphs and a line that starts with ``#`` is a heading.
+An example text is read like a small document (:func:`document_from_text`):
+blank lines separate paragraphs, ``#`` starts a heading, ``|`` a table row
+and ``- `` a list item.
 """
 
 from __future__ import annotations
@@ -48,17 +49,51 @@ def load_plugin_registry(plugin: str) -> "Registry":
 
 
 def document_from_text(text: str, path: str = "<exempel>") -> Document:
-    """Paragraphs split on blank lines; ``# Rubrik`` lines become headings."""
+    """A rule example (a string) as a Document, read as the core example tests read it.
+
+    Blank lines separate paragraphs; a line starting with ``#`` is a heading
+    (``##`` level 2, ...) and the lines after it a paragraph; a line starting
+    with ``|`` is a table row (cells split on ``|``, ``|---|`` rows skipped);
+    lines starting with ``- `` are list items.
+    """
     blocks: list[Block] = []
-    for n, chunk in enumerate(c for c in text.strip().split("\n\n") if c.strip()):
-        for line in chunk.strip().splitlines() if chunk.lstrip().startswith("#") else [chunk]:
-            stripped = " ".join(line.split())
-            if stripped.startswith("#"):
-                level = len(stripped) - len(stripped.lstrip("#"))
-                blocks.append(Block(len(blocks), BlockKind.HEADING, stripped.lstrip("#").strip(), paragraph=n, level=level))
-            elif stripped:
-                blocks.append(Block(len(blocks), BlockKind.PARAGRAPH, stripped, paragraph=n))
-    return Document(path, "txt", blocks)
+    table_no = -1
+    for n, chunk in enumerate(_chunks(text)):
+        first = chunk[0].strip()
+        if first.startswith("|"):
+            table_no += 1
+            rows = [r for r in (_cells(line) for line in chunk) if not all(set(c) <= set("-: ") for c in r)]
+            for row, cells in enumerate(rows):
+                for column, cell in enumerate(cells):
+                    if cell:
+                        blocks.append(Block(len(blocks), BlockKind.TABLE_CELL, cell, paragraph=n, table=table_no, row=row, column=column))
+        elif first.startswith("#"):
+            level = len(first) - len(first.lstrip("#"))
+            blocks.append(Block(len(blocks), BlockKind.HEADING, first.lstrip("#").strip(), paragraph=n, level=level))
+            rest = " ".join(line.strip() for line in chunk[1:])
+            if rest:
+                blocks.append(Block(len(blocks), BlockKind.PARAGRAPH, rest, paragraph=n))
+        elif first.startswith("- "):
+            for item in chunk:
+                blocks.append(Block(len(blocks), BlockKind.LIST_ITEM, item.strip()[2:], paragraph=n))
+        else:
+            blocks.append(Block(len(blocks), BlockKind.PARAGRAPH, " ".join(line.strip() for line in chunk), paragraph=n))
+    title = next((b.text for b in blocks if b.kind == BlockKind.HEADING), None)
+    return Document(path, "txt", blocks, title=title)
+
+
+def _chunks(text: str) -> list[list[str]]:
+    chunks: list[list[str]] = [[]]
+    for line in text.strip().splitlines():
+        if line.strip():
+            chunks[-1].append(line)
+        elif chunks[-1]:
+            chunks.append([])
+    return [c for c in chunks if c]
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
 
 
 def example_cases(registry: "Registry", plugin: str | None = None) -> list[tuple["Rule", "Example"]]:
