@@ -254,3 +254,32 @@ def test_plugin_names() -> None:
         "module": "dokumentanalys_min_kommun",
         "test_module": "test_min_kommun_rules",
     }
+
+
+ASSESSMENT_RAISES = """
+from dokumentanalys import hookimpl
+
+@hookimpl
+def assess_document(document, kind):
+    raise RuntimeError("avsiktligt")
+"""
+
+
+def test_an_assessment_that_raises_leaves_the_decision_to_the_next(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "# Plan för fritidsverksamheten\n\nNämnden beslutar om målen. Verksamheten ska nå flickor och pojkar lika "
+        "och resultaten redovisas för kvinnor och män.\n",
+        encoding="utf-8",
+    )
+
+    def scan() -> dict:
+        result = CliRunner().invoke(main, ["scan", "--no-config", "--format", "json", "--fail-on", "never", str(path)])
+        return json.loads(result.stdout)["documents"][0]
+
+    before = scan()
+    name = install_plugin(tmp_path, monkeypatch, ASSESSMENT_RAISES)
+    after = scan()
+    assert [(e["code"], name in e["message"]) for e in after["errors"]] == [("rule/crashed", True)]
+    assert after["assessment"] == before["assessment"]
+    assert after["findings"] == before["findings"]

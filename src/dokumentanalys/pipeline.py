@@ -22,7 +22,7 @@ from .errors import ReadError, error
 from .extract.base import HEAD_BYTES, ExtractOptions, Extractor, sniff_format, wrong_format
 from .kinds import choose_kind
 from .model import Assessment, Document, DocumentResult, Finding, Severity
-from .plugins import Registry, load_registry
+from .plugins import Registry, call_each, load_registry
 
 __all__ = ["Settings", "Analyzer", "collect_files"]
 
@@ -140,13 +140,19 @@ class Analyzer:
         result.kind = kind
         if scores:
             result.metadata["kind_scores"] = {k: round(v, 3) for k, v in scores.items()}
-        try:
-            assessment = self.registry.pm.hook.assess_document(document=analyzed, kind=kind)
-        except Exception as exc:  # noqa: BLE001
-            log.debug("assessment failed", exc_info=True)
-            result.errors.append(error("rule/crashed", f"assess_document ({type(exc).__name__})"))
-            assessment = None
-        analyzed.assessment = assessment or Assessment(None)
+        # one implementation at a time: a plugin whose assessment raises is an
+        # error on this document, and the next implementation (in the end the
+        # built-in one) still decides
+        answers = call_each(
+            self.registry.pm,
+            "assess_document",
+            lambda plugin, message: result.errors.append(error("rule/crashed", f"assess_document i {plugin}")),
+            first=True,
+            document=analyzed,
+            kind=kind,
+        )
+        assessment = answers[0][1] if answers else None
+        analyzed.assessment = assessment if isinstance(assessment, Assessment) else Assessment(None)
         result.assessment = analyzed.assessment
         run = run_rules(self.rules, analyzed, debug=self.settings.debug)
         result.findings = [self._override(f) for f in run.findings]

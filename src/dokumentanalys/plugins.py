@@ -32,6 +32,7 @@ __all__ = [
     "PluginError",
     "PluginInfo",
     "Registry",
+    "call_each",
     "get_plugin_manager",
     "load_registry",
 ]
@@ -166,11 +167,20 @@ def _plugin_dists() -> dict[str, tuple[str, str]]:
     return out
 
 
-def call_each(pm: pluggy.PluginManager, hook_name: str, on_error: Callable[[str, str], None], **kwargs: Any) -> list[tuple[str, Any]]:
+def call_each(
+    pm: pluggy.PluginManager,
+    hook_name: str,
+    on_error: Callable[[str, str], None],
+    *,
+    first: bool = False,
+    **kwargs: Any,
+) -> list[tuple[str, Any]]:
     """Call every implementation of a hook on its own: ``[(plugin name, result)]``.
 
     Implementations are called in pluggy's order (last registered first), so
-    plugins come before the built-ins.
+    plugins come before the built-ins. With ``first=True`` (for
+    ``firstresult`` hooks) the calls stop at the first result that is not
+    ``None``; an implementation that raises is reported and the next one asked.
     """
     hook = getattr(pm.hook, hook_name)
     out: list[tuple[str, Any]] = []
@@ -184,6 +194,8 @@ def call_each(pm: pluggy.PluginManager, hook_name: str, on_error: Callable[[str,
             continue
         if result is not None:
             out.append((impl.plugin_name, result))
+            if first:
+                break
     return out
 
 
