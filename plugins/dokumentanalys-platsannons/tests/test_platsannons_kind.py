@@ -25,9 +25,16 @@ Du har högskoleexamen. Det är meriterande med erfarenhet från kommun.
 Tjänsten är en tillsvidareanställning på heltid med tillträde enligt överenskommelse.
 Sista ansökningsdag är den 30 april. Välkommen med din ansökan!"""
 
+AD_WITHOUT_HEADINGS = """Platsannons: ambulanssjuksköterska till Exempelregionen
+
+Ambulansen i Exempelregionen söker sjuksköterskor med specialistutbildning. Vem söker vi?
+Du har legitimation och C1-körkort. Skicka CV och personligt brev senast den 1 juni.
+Upplysningar lämnas av enhetschefen."""
+
 HR_POLICY = """# Rekryteringspolicy för Exempelkommunen
 
 Policyn gäller all rekrytering i kommunen och är beslutad av kommunfullmäktige.
+I varje platsannons ska rekryterande chef beskriva arbetsuppgifter och krav.
 Nämnden ansvarar för att varje tillsvidareanställning föregås av en kravprofil.
 Lön sätts enligt lönepolicyn. Provanställning används när det är lämpligt.
 Målet är att kommunen ska vara en attraktiv arbetsgivare med jämn könsfördelning."""
@@ -46,10 +53,11 @@ def _kind(text: str) -> tuple[str, dict[str, float]]:
     return choose_kind(REGISTRY.kinds, analyze_document(document_from_text(text)))
 
 
-def test_a_job_ad_is_a_platsannons() -> None:
-    kind, scores = _kind(AD)
+@pytest.mark.parametrize("text", [AD, AD_WITHOUT_HEADINGS], ids=["with-headings", "without-headings"])
+def test_a_job_ad_is_a_platsannons(text: str) -> None:
+    kind, scores = _kind(text)
     assert kind == "platsannons"
-    assert scores["platsannons"] == 1.0
+    assert scores["platsannons"] >= 0.75  # three phrases in an ad's voice or more
 
 
 @pytest.mark.parametrize("text", [HR_POLICY, FORM, ONE_PHRASE], ids=["hr-policy", "form", "one-phrase"])
