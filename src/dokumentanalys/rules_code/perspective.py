@@ -218,8 +218,26 @@ def _has_number(tokens: list[Token]) -> bool:
     return any(any(c.isdigit() for c in t.text) for t in tokens)
 
 
+#: A sentence can hold a signal only if one of its words is one of these or starts with one:
+#: a cheap first pass, so that the full reading runs on few sentences.
+_TRIGGER_WORDS = frozenset({"kön", "könet", "5", "3r", "4r", "vem", "våld", "aktiva", "oavsett", "hänsyn", "tänk", "deklarationen"})
+_TRIGGER_PREFIXES = (
+    "jämställ", "jämlik", "köns", "genus", "konsekvens", "cemr", "resursfördelning", "hedersrelater",
+    "kvinnofrid", "likabehandling", "icke-diskriminering", "lönekartläggning", "diskrimineringslag",
+    "3r-", "4r-", "jämkas",
+)
+
+
+def _may_signal(lows: list[str]) -> bool:
+    return any(
+        w in _TRIGGER_WORDS or w in _FEMALE or w in _MALE or w.startswith(_TRIGGER_PREFIXES) for w in lows
+    )
+
+
 def _sentence_signals(lows: list[str], tokens: list[Token], text: str, block: int) -> Iterator[tuple[Signal, bool]]:
     """Signals in one sentence, each with ``True`` when the sentence negates it."""
+    if not _may_signal(lows):
+        return
     negated = _negated(lows)
     excerpt = text.strip()
 
