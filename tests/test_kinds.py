@@ -7,7 +7,7 @@ from dokumentanalys.language.sv import analyze_document
 from dokumentanalys.model import Block, BlockKind, Document
 from dokumentanalys.rules_code.kinds import ANSOKAN, STYRDOKUMENT, explain_kind, score_ansokan, score_styrdokument
 
-from examples import document_from_example
+from dokumentanalys.testing import document_from_text as document_from_example
 
 KINDS = [STYRDOKUMENT, ANSOKAN, OTHER]
 

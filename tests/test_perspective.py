@@ -10,7 +10,7 @@ from dokumentanalys.pipeline import Analyzer, Settings
 from dokumentanalys.plugins import Registry
 from dokumentanalys.rules_code.perspective import assess, missing_perspective
 
-from examples import document_from_example
+from dokumentanalys.testing import document_from_text as document_from_example
 
 RULE = "perspektiv/saknas"
 

@@ -10,37 +10,19 @@ from __future__ import annotations
 import pytest
 
 from dokumentanalys.engine.rule import Example, Rule
-from dokumentanalys.pipeline import Analyzer, Settings
 from dokumentanalys.plugins import load_registry
-
-from examples import document_from_example
+from dokumentanalys.testing import check_example, example_cases
 
 _REGISTRY = load_registry()
 _CASES = [
     pytest.param(rule, example, id=f"{rule.id}:{'flag' if example.flag else 'pass'}:{n}")
-    for rule in _REGISTRY.rules
-    for n, example in enumerate(rule.meta.examples)
+    for n, (rule, example) in enumerate(example_cases(_REGISTRY))
 ]
-
-
-def _findings(rule: Rule, example: Example) -> list:
-    kind = example.kind or (rule.meta.kinds[0] if rule.meta.kinds else None)
-    analyzer = Analyzer(_REGISTRY, Settings(kind=kind, select=(rule.id,), include_preview=True))
-    result = analyzer.analyze_document(document_from_example(example.text))
-    assert not result.errors, result.errors
-    return [f for f in result.findings if f.rule == rule.id]
 
 
 @pytest.mark.parametrize(("rule", "example"), _CASES)
 def test_rule_example(rule: Rule, example: Example) -> None:
-    found = _findings(rule, example)
-    if example.flag:
-        if example.count is not None:
-            assert len(found) == example.count, (example.text, found)
-        else:
-            assert found, f"{rule.id} should flag: {example.text!r}"
-    else:
-        assert not found, f"{rule.id} should not flag: {example.text!r} -> {[f.matched for f in found]}"
+    check_example(_REGISTRY, rule, example)
 
 
 @pytest.mark.parametrize("rule", _REGISTRY.rules, ids=lambda r: r.id)

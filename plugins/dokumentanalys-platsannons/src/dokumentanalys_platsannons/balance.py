@@ -52,7 +52,7 @@ def _swedish(x: float) -> str:
 @code_rule(
     id="platsannons/obalans",
     name="ordobalans i platsannons",
-    category="stereotype",
+    category="gender-coded-words",
     severity="info",
     kinds=["platsannons"],
     message="Annonsen väger över mot agentiska eller kommunala ord.",
