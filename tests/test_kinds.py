@@ -6,14 +6,13 @@ from dokumentanalys.kinds import OTHER, choose_kind
 from dokumentanalys.language.sv import analyze_document
 from dokumentanalys.model import Block, BlockKind, Document
 from dokumentanalys.rules_code.kinds import ANSOKAN, STYRDOKUMENT, explain_kind, score_ansokan, score_styrdokument
-
-from dokumentanalys.testing import document_from_text as document_from_example
+from dokumentanalys.testing import document_from_text
 
 KINDS = [STYRDOKUMENT, ANSOKAN, OTHER]
 
 
 def kind_of(text: str) -> str:
-    return choose_kind(KINDS, analyze_document(document_from_example(text)))[0]
+    return choose_kind(KINDS, analyze_document(document_from_text(text)))[0]
 
 
 def test_policy_with_title_and_headings() -> None:
@@ -28,7 +27,7 @@ Policyn gäller för alla kommunens måltidsverksamheter.
 ## Uppföljning
 
 Nämnden följer upp policyn varje år."""
-    analyzed = analyze_document(document_from_example(text))
+    analyzed = analyze_document(document_from_text(text))
     name, scores = choose_kind(KINDS, analyzed)
     assert name == "styrdokument"
     assert scores["styrdokument"] == 1.0 and scores["ansokan"] == 0.0
@@ -64,7 +63,7 @@ Kontaktpersonens personnummer:
 Underskrift:
 
 Namnförtydligande:"""
-    analyzed = analyze_document(document_from_example(text))
+    analyzed = analyze_document(document_from_text(text))
     name, scores = choose_kind(KINDS, analyzed)
     assert name == "ansokan"
     assert scores["ansokan"] == 1.0
@@ -117,6 +116,6 @@ def test_statute_paragraph_numbers_are_not_form_labels() -> None:
 
 def test_scores_are_between_0_and_1() -> None:
     text = "# Policy, plan och strategi\n\n" + "Antagen av kommunfullmäktige. Nämnden följs upp. " * 30
-    analyzed = analyze_document(document_from_example(text))
+    analyzed = analyze_document(document_from_text(text))
     for score in (score_styrdokument(analyzed).capped, score_ansokan(analyzed).capped):
         assert 0.0 <= score <= 1.0

@@ -9,8 +9,7 @@ from dokumentanalys.model import DocumentResult, Severity
 from dokumentanalys.pipeline import Analyzer, Settings
 from dokumentanalys.plugins import Registry
 from dokumentanalys.rules_code.perspective import assess, missing_perspective
-
-from dokumentanalys.testing import document_from_text as document_from_example
+from dokumentanalys.testing import document_from_text
 
 RULE = "perspektiv/saknas"
 
@@ -47,7 +46,7 @@ Medarbetarna i hemtjänsten ska ha rätt kompetens. Brukarna ska kunna påverka 
 
 def run(registry: Registry, text: str, kind: str = "styrdokument") -> DocumentResult:
     analyzer = Analyzer(registry, Settings(kind=kind, select=(RULE,)))
-    result = analyzer.analyze_document(document_from_example(text))
+    result = analyzer.analyze_document(document_from_text(text))
     assert not result.errors, result.errors
     return result
 
@@ -170,7 +169,7 @@ def test_forms(registry: Registry) -> None:
     assert result.gender_marker == 0
     found = rule_findings(result)
     assert len(found) == 1 and found[0].severity == Severity.INFO
-    assert "Antal deltagare" in document_from_example(counts).blocks[found[0].location.block].text
+    assert "Antal deltagare" in document_from_text(counts).blocks[found[0].location.block].text
     by_sex = counts.replace("| Antal deltagare 7–20 år | |", "| Antal deltagare 7–20 år, flickor | |\n| Antal deltagare 7–20 år, pojkar | |")
     assert run(registry, by_sex, kind="ansokan").gender_marker == 1
     consent = "# Samtycke till informationsöverföring\n\nNamn:\n\nPersonnummer:\n\nUnderskrift:"
@@ -188,14 +187,14 @@ def test_other_kinds_are_judged_only_on_positive_evidence(registry: Registry) ->
 
 
 def test_rule_assesses_when_the_hook_did_not_run() -> None:
-    analyzed = analyze_document(document_from_example(BOILERPLATE))
+    analyzed = analyze_document(document_from_text(BOILERPLATE))
     analyzed.kind = "styrdokument"
     found = missing_perspective.run(analyzed)
     assert len(found) == 1 and found[0].location.block == 0
 
 
 def test_assess_directly_and_through_a_file(tmp_path: Path, registry: Registry) -> None:
-    analyzed = analyze_document(document_from_example(INTEGRATED))
+    analyzed = analyze_document(document_from_text(INTEGRATED))
     assert assess(analyzed, "styrdokument").gender_marker == 1
     assert assess(analyzed, "ansokan").gender_marker == 1  # positive evidence counts for any kind
     path = tmp_path / "plan.md"

@@ -7,8 +7,7 @@ import pytest
 from dokumentanalys.model import Finding, Severity
 from dokumentanalys.pipeline import Analyzer, Settings
 from dokumentanalys.plugins import Registry
-
-from examples import document_from_example
+from dokumentanalys.testing import document_from_text
 
 GENERIC = "pronomen/generiskt-han"
 SLASH = "pronomen/han-snedstreck-hon"
@@ -18,7 +17,7 @@ E_FORM = "pronomen/e-form"
 
 def findings(registry: Registry, text: str, rule: str = GENERIC, kind: str = "styrdokument") -> list[Finding]:
     analyzer = Analyzer(registry, Settings(kind=kind, select=(rule,)))
-    result = analyzer.analyze_document(document_from_example(text))
+    result = analyzer.analyze_document(document_from_text(text))
     assert not result.errors, result.errors
     return [f for f in result.findings if f.rule == rule]
 

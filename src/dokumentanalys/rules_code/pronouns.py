@@ -54,7 +54,7 @@ _PLURAL_DETERMINERS = frozenset(
 )
 
 
-def _looks_plural(tokens: list[Token], j: int, noun: object) -> bool:
+def _looks_plural(tokens: list[Token], j: int) -> bool:
     """A bare noun whose singular and plural look alike (*arbetstagare*) in a list or after a number."""
     prev = tokens[j - 1] if j > 0 else None
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
@@ -157,7 +157,7 @@ def _antecedent_at(ablock: AnalyzedBlock, j: int) -> Antecedent | None:
         # "en elev", "varje sökande"; and the bare singular of legal style ("Innan polisman
         # använder skjutvapen, skall han …"), unless a plural word comes before it
         if form.number == "singular" and prev not in _PLURAL_DETERMINERS and (
-            prev in _SINGULAR_DETERMINERS or not _looks_plural(tokens, j, noun)
+            prev in _SINGULAR_DETERMINERS or not _looks_plural(tokens, j)
         ):
             head = low[:-1] if form.genitive else low
             modifier = head[: len(head) - len(noun.singular or head)]

@@ -162,6 +162,17 @@ def _noun_after(tokens: list[Token], j: int, max_mods: int = 2) -> tuple[PersonN
     return None
 
 
+def _is_rule_or_capacity(tokens: list[Token], i: int) -> bool:
+    """"Nämnden består av 11 ledamöter" (a composition rule), "plats för 120 elever" (capacity)."""
+    before = [t.lower for t in tokens[max(0, i - 3) : i]]
+    if before[-1:] == ["av"] and any(w in ("består", "bestå", "utgörs", "utgöras") for w in before):
+        return True
+    return before[-1:] == ["för"] and any(w in _CAPACITY for w in before[:-1])
+
+
+_CAPACITY = frozenset({"plats", "platser", "kapacitet", "utrymme", "dimensionerad", "dimensionerat", "anpassad", "anpassat", "byggd", "byggt"})
+
+
 def _earlier_person(ablock: AnalyzedBlock, i: int) -> tuple[PersonNoun, str] | None:
     """The nearest plural person noun before token ``i`` in its sentence."""
     sentence = ablock.sentence_of(ablock.tokens[i])
@@ -308,6 +319,8 @@ def _number_statistic(ablock: AnalyzedBlock, i: int, used: set[int]) -> Statisti
     if prev in _NOT_COUNT_BEFORE or (prev == "till" and i > 1 and tokens[i - 2].lower == "upp"):
         return None
     at_least = prev in ("minst", "åtminstone")
+    if _is_rule_or_capacity(tokens, i):
+        return None
     percent = _PERCENT_TOKEN.match(tok.text)
     if percent:
         value, last, integer = float(percent.group(1).replace(",", ".")), i, False
