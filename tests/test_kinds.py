@@ -47,6 +47,21 @@ def test_title_found_in_an_early_block_without_heading() -> None:
     assert kind_of(text) == "styrdokument"
 
 
+def test_an_early_section_does_not_outweigh_the_title() -> None:
+    text = """# Riktlinjer för ekonomiskt bistånd
+
+## Ansökan
+
+Den sökande lämnar in ansökan till socialtjänsten.
+
+Namn:
+
+Adress:
+
+Telefon:"""
+    assert kind_of(text) == "styrdokument"
+
+
 def test_application_form() -> None:
     text = """# Ansökan om föreningsbidrag
 

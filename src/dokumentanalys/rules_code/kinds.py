@@ -137,6 +137,13 @@ def _titles(document: AnalyzedDocument) -> list[str]:
     return out
 
 
+def _any_title_hit(document: AnalyzedDocument) -> bool:
+    """Does the title name a kind? Then early blocks are sections, not a title the extractor missed
+    (a guideline with an early section "Ansökan" is still a guideline)."""
+    heads = _STYR_TITLE_HEADS + _STYR_TITLE_WEAK + _FORM_TITLE_HEADS
+    return any(_title_hit(_words(title), heads) for title in _titles(document))
+
+
 def _early_blocks(document: AnalyzedDocument, limit: int = 12) -> list[AnalyzedBlock]:
     blocks = [b for b in document.blocks if b.block.kind not in (BlockKind.HEADER, BlockKind.FOOTER)]
     return blocks[:limit]
@@ -181,7 +188,7 @@ def score_styrdokument(document: AnalyzedDocument) -> KindEvidence:
             evidence.add(0.45, f"rubriken innehåller ”{weak}”")
             break
     else:
-        early = _early_hit(document, _STYR_TITLE_HEADS, max_words=None, first_words=6)
+        early = None if _any_title_hit(document) else _early_hit(document, _STYR_TITLE_HEADS, max_words=None, first_words=6)
         if early:
             evidence.add(0.45, f"”{early}” står tidigt i dokumentet")
     headings = {
@@ -228,7 +235,7 @@ def score_ansokan(document: AnalyzedDocument) -> KindEvidence:
             evidence.add(0.6, f"rubriken innehåller ”{hit}”")
             break
     else:
-        early = _early_hit(document, _FORM_TITLE_HEADS, max_words=10, first_words=10)
+        early = None if _any_title_hit(document) else _early_hit(document, _FORM_TITLE_HEADS, max_words=10, first_words=10)
         if early:
             evidence.add(0.45, f"”{early}” står tidigt i dokumentet")
     blocks = [b for b in document.blocks if b.block.kind not in (BlockKind.HEADER, BlockKind.FOOTER)]
