@@ -363,6 +363,9 @@ def run_benchmark(
     repeat: int = 1,
 ) -> Figures:
     """Generate documents in ``workdir`` and measure; prints as it goes."""
+    from dataclasses import replace
+
+    from .extract.base import ExtractOptions
     from .pipeline import Analyzer, Settings
     from .plugins import load_registry
 
@@ -374,19 +377,27 @@ def run_benchmark(
     pdfs = {n: write_pdf(workdir / f"plan-{n}.pdf", n, seed=n) for n in pdf_pages}
     docxs = {n: write_docx(workdir / f"riktlinje-{n}.docx", n, seed=n) for n in pdf_pages}
 
-    analyzer = Analyzer(load_registry(), Settings())
+    registry = load_registry()
+    analyzer = Analyzer(registry, Settings())
     analyzer.analyze(pdfs[min(pdf_pages)])  # load spaCy and lookup tables once
+    fast_mode = Analyzer(registry, Settings(extract=replace(ExtractOptions(), pdf_mode="fast")))
 
     print("PDF:", flush=True)
     for n, path in pdfs.items():
         plumber = _best(lambda: _pdfplumber_raw(path), repeat)
         fast = _best(lambda: _pdfium_raw(path), repeat)
         full = _best(lambda: analyzer.analyze(path), repeat)
+        full_fast = _best(lambda: fast_mode.analyze(path), repeat)
+        document = analyzer.read(path)
+        language_rules = _best(lambda: analyzer.analyze_document(document), repeat)
         figures.add(f"pdf{n}.pdfplumber_s", f"{n} sidor: pdfplumber enbart", plumber, "s")
         figures.add(f"pdf{n}.fast_s", f"{n} sidor: snabb extraktor (pypdfium2) enbart", fast, "s")
-        figures.add(f"pdf{n}.full_s", f"{n} sidor: hela analysen", full, "s")
+        figures.add(f"pdf{n}.full_s", f"{n} sidor: hela analysen (pdf_mode auto)", full, "s")
         figures.add(f"pdf{n}.pages_per_s", f"{n} sidor: hela analysen, sidor/s", n / full, "sidor/s", "mål ≥ 100")
         figures.add(f"pdf{n}.ratio", f"{n} sidor: hela analysen / snabb extraktor", full / fast, "×", "mål ≤ 2,0")
+        figures.add(f"pdf{n}.full_fast_s", f"{n} sidor: hela analysen (pdf_mode fast)", full_fast, "s")
+        figures.add(f"pdf{n}.fast_ratio", f"{n} sidor: hela analysen (fast) / snabb extraktor", full_fast / fast, "×")
+        figures.add(f"pdf{n}.language_rules_s", f"{n} sidor: bara språk och regler (utan inläsning)", language_rules, "s")
 
     print("DOCX:", flush=True)
     for n, path in docxs.items():
