@@ -108,3 +108,11 @@ def test_help_does_not_import_spacy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_lone_surrogates_do_not_crash_and_keep_offsets() -> None:
+    text = "Tjänstemannen \ud800svarar \udfff i dag."
+    ablock = analyze_text(text).blocks[0]
+    assert ablock.tokens[0].text == "Tjänstemannen"
+    last = ablock.tokens[-1]
+    assert text[last.start : last.end] == "."

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
@@ -227,10 +228,15 @@ def _sentence(tokens: list[Token], start: int, end: int) -> Sentence:
     return Sentence(start, end, tokens[start].start, tokens[end - 1].end)
 
 
+#: Lone surrogates (from broken UTF-16 or ``surrogateescape``) crash spaCy's
+#: tokenizer. They are replaced one for one, so every offset stays valid.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 def analyze_document(document: Document, batch_size: int = 256) -> AnalyzedDocument:
     """Tokenise every block of ``document`` and attach lemmas and sentences."""
     nlp = get_nlp()
-    texts = [b.text for b in document.blocks]
+    texts = [_SURROGATES.sub("\ufffd", b.text) for b in document.blocks]
     ablocks = [
         _analyze_block(block, doc)
         for block, doc in zip(document.blocks, nlp.pipe(texts, batch_size=batch_size))
