@@ -441,3 +441,14 @@ def test_eval_command_reports_bad_gold(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["eval", str(tmp_path)])
     assert result.exit_code == 2
     assert "kind" in result.output
+
+
+def test_plugin_categories_are_not_scored() -> None:
+    from dokumentanalys.evaluate import predictions_from_result
+    from dokumentanalys.model import DocumentResult, Finding, Location, Severity
+
+    def finding(category: str) -> Finding:
+        return Finding("x/y", category, Severity.INFO, "m", Location(block=0, start=0, end=1), matched="a")
+
+    result = DocumentResult(path="a.txt", findings=[finding("gender-coded-words"), finding("gendered-term")])
+    assert [p.category for p in predictions_from_result(result)] == ["gendered-term"]

@@ -336,7 +336,8 @@ class Prediction:
 
 
 def predictions_from_result(result: DocumentResult) -> list[Prediction]:
-    return [Prediction.of(f) for f in result.findings]
+    """Predictions in the contract categories; plugin categories have no gold to score against."""
+    return [Prediction.of(f) for f in result.findings if f.category in CATEGORIES]
 
 
 @dataclass
