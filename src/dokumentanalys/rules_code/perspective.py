@@ -116,6 +116,8 @@ class Evidence:
     signals: list[Signal] = field(default_factory=list)
     weak: list[Signal] = field(default_factory=list)
     people: float = 0.0
+    #: words about handing out resources (bidrag, stöd, fördelning): who gets what
+    allocation: int = 0
     words: int = 0
     sentences: int = 0
     signal_sentences: int = 0
@@ -149,6 +151,8 @@ class Evidence:
     def about_people(self) -> bool:
         if any(s.weight >= 2 for s in self.signals):
             return True
+        if self.allocation >= 2 and self.people >= 2.0:
+            return True  # resource allocation to people: "vem får vad och på vilka villkor?"
         return self.people >= max(4.0, 0.006 * self.words)
 
 
@@ -333,6 +337,14 @@ def _sentence_signals(lows: list[str], tokens: list[Token], text: str, block: in
         yield sig("oavsett-kön", 0, "säger att kön inte ska spela roll (”oavsett kön”), utan att analysera villkoren"), True
 
 
+_ALLOCATION_HEADS = ("bidrag", "bidraget", "bidragen", "stöd", "stödet", "fördelar", "fördelas", "fördelning", "fördelningen")
+
+
+def _is_allocation(low: str) -> bool:
+    """``bidrag``, ``föreningsbidrag``, ``aktivitetsstödet``, ``fördelas`` …"""
+    return low.endswith(_ALLOCATION_HEADS)
+
+
 def _people_weight(low: str) -> float:
     if low in _PEOPLE_EXTRA or low in _FEMALE or low in _MALE:
         return 1.0
@@ -390,6 +402,7 @@ def collect_evidence(document: AnalyzedDocument) -> Evidence:
             evidence.sentences += 1
             evidence.words += sum(1 for t in tokens if t.is_alpha)
             evidence.people += sum(_people_weight(w) for w in lows)
+            evidence.allocation += sum(1 for w in lows if _is_allocation(w))
             found = False
             for signal, negated in _sentence_signals(lows, tokens, ablock.sentence_text(sentence), ablock.block.index):
                 if negated or signal.weight == 0:
