@@ -16,7 +16,7 @@ from dokumentanalys.engine.dispatch import run_rules
 from dokumentanalys.language.sv import analyze_text
 from dokumentanalys.plugins import Registry
 
-_CATEGORIES = ("gendered-term", "gender-marking")
+_CATEGORIES = ("gendered-term", "gender-marking", "stereotype")  # term/mammaledig is a stereotype
 
 
 def _findings(registry: Registry, text: str, categories: tuple[str, ...] = _CATEGORIES):

@@ -114,6 +114,15 @@ _ABILITY_NEXT = frozenset(
 )
 #: Verbs that carry a generalising statement ("flickor ÄR", "pojkar HAR svårare").
 _VERBS = frozenset({"är", "blir", "har", "kan", "brukar", "tenderar", "verkar", "tycks", "var"})
+#: Preference verbs: "killar vill hellre tävla", "flickor föredrar dans".
+#: vill/väljer need a preference adverb next; behöver needs a degree word or "för att".
+_PREFER_DIRECT = frozenset({"föredrar", "gillar", "älskar"})
+_PREFER_ADVERB = frozenset({"vill", "väljer", "söker"})
+_PREFER_ADVERBS = frozenset({"hellre", "helst"})
+_NEED = frozenset({"behöver"})
+_NEED_DEGREE = frozenset({"mer", "mindre", "fler", "extra", "tydligare", "hårdare", "fastare", "mera"})
+#: Care verbs that hand a group a responsibility: "mammor tar hand om", "kvinnor sköter".
+_CARE_VERBS = frozenset({"sköter", "tar"})
 #: Words allowed between the group and the trait.
 _FILLERS = frozenset(
     {
@@ -242,11 +251,45 @@ def _generalisation(tokens: list[Token]) -> tuple[int, int, str] | None:
                 return first, min(end, len(tokens) - 1), group
             if low not in _FILLERS:
                 break
+    found = _preference(tokens)
+    if found is not None:
+        return found
     # "det ligger i killars natur"
     for g, tok in enumerate(tokens[:-1]):
         if tok.lower in _GROUP_GENITIVES and tokens[g + 1].lower in ("natur", "natura") and not tok.in_quotes:
             return g, g + 1, tok.lower[:-1]
     return None
+
+
+def _preference(tokens: list[Token]) -> tuple[int, int, str] | None:
+    """Group + preference, need or care verb: "killar vill hellre tävla", "pojkar behöver mer rörelse"."""
+    lowers = [t.lower for t in tokens]
+    for g, tok in enumerate(tokens):
+        group = _GROUPS.get(lowers[g])
+        if group is None or tok.in_quotes or not _subject_position(tokens, g):
+            continue
+        v = g + 1
+        while v < len(tokens) and lowers[v] in ("ofta", "oftast", "alltid", "också", "även", "gärna", "generellt"):
+            v += 1
+        if v + 1 >= len(tokens):
+            continue
+        verb, nxt = lowers[v], lowers[v + 1]
+        tail = lowers[v + 1 : v + 6]
+        if any(w in _NEGATIONS or w in _EXTENT for w in lowers[max(0, g - 3) : v + 8]):
+            continue
+        if verb in _PREFER_DIRECT and nxt not in _NEGATIONS:
+            return g, v + 1, group
+        if verb in _PREFER_ADVERB and nxt in _PREFER_ADVERBS:
+            return g, min(v + 2, len(tokens) - 1), group
+        if verb in _NEED and (any(w in _NEED_DEGREE for w in tail[:3]) or _has_pair(tail, "för", "att")):
+            return g, min(v + 2, len(tokens) - 1), group
+        if verb in _CARE_VERBS and (verb == "sköter" or tail[:2] == ["hand", "om"]):
+            return g, min(v + (3 if verb == "tar" else 1), len(tokens) - 1), group
+    return None
+
+
+def _has_pair(words: list[str], a: str, b: str) -> bool:
+    return any(words[i] == a and words[i + 1] == b for i in range(len(words) - 1))
 
 
 @code_rule(
@@ -281,6 +324,10 @@ def _generalisation(tokens: list[Token]) -> tuple[int, int, str] | None:
         "Det ligger i pojkars natur att tävla.",
         "Personalen märker att tjejer är bättre på att planera, medan killar oftare glömmer läxan.",
         "Erfarenheten visar att män är mer tekniskt intresserade.",
+        "Killar vill hellre spela match än träna teknik.",
+        "Pojkar behöver mer rörelse under skoldagen.",
+        "Flickor föredrar pyssel och högläsning.",
+        "Hushållets ekonomi är viktig, eftersom kvinnor tar hand om den dagliga planeringen.",
     ],
     pass_=[
         "Enligt SCB är kvinnor oftare sjukskrivna än män.",
@@ -291,6 +338,10 @@ def _generalisation(tokens: list[Token]) -> tuple[int, int, str] | None:
         "Kvinnor och män ska ha samma makt att forma samhället.",
         "Pojkar är mer utsatta för våld i det offentliga rummet.",
         "I elevenkäten svarade 62 procent av flickorna att de är stressade.",
+        "Pojkar behöver lika mycket stöd som flickor.",
+        "Flickor väljer oftare naturvetenskapliga program än pojkar.",
+        "Kvinnor vill ha samma lön som män.",
+        "Pappor tar ut en allt större del av föräldraledigheten.",
     ],
 )
 def group_generalisation(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
@@ -334,6 +385,8 @@ _CONTACT = frozenset(
         "kontaktar", "kontakta", "kontaktas", "ringer", "ring", "ringa", "meddelar", "meddela",
         "meddelas", "hämtar", "hämta", "lämnar", "lämna", "ansvarar", "ansvaret", "ansvar", "bjuds",
         "bjuder", "kallas", "kallar", "erbjuds", "erbjuder",
+        # forms: "mamman fyller i och skriver under"
+        "fyller", "fylla", "fyll", "skriver", "skriva", "undertecknar", "underteckna", "skickar", "skicka",
     }
 )
 #: Where mothers really are meant: pregnancy, birth, breastfeeding, violence, single mothers.
@@ -460,7 +513,9 @@ def mothers_for_parents(document: AnalyzedDocument, ctx: RuleContext) -> Iterato
 
 # --- fathers who "help out" ------------------------------------------------------------
 
-_HELP = frozenset({"hjälper", "hjälpa", "hjälpte", "hjälpt"})
+_HELP = frozenset({"hjälper", "hjälpa", "hjälpte", "hjälpt", "ställer", "ställa", "ställde", "ställt"})
+#: The particle that makes the verb "help out": hjälper till, ställer upp.
+_HELP_PARTICLE = {"hjälper": "till", "hjälpa": "till", "hjälpte": "till", "hjälpt": "till"}
 _FATHERS = frozenset(
     {"pappa", "pappan", "pappor", "papporna", "pappas", "pappans", "fäder", "fäderna", "fadern", "pappaledig"}
 )
@@ -483,7 +538,7 @@ def _helps_out(tokens: list[Token], h: int) -> tuple[int, int] | None:
     j = h + 1
     while j < len(tokens) and (tokens[j].lower in _HELP_FILLERS or tokens[j].lower in _FATHERS):
         j += 1
-    if j >= len(tokens) or tokens[j].lower != "till":
+    if j >= len(tokens) or tokens[j].lower != _HELP_PARTICLE.get(tokens[h].lower, "upp"):
         return None
     lowers = [t.lower for t in tokens]
     domestic = any(w in _DOMESTIC for w in lowers)
@@ -518,12 +573,14 @@ def _helps_out(tokens: list[Token], h: int) -> tuple[int, int] | None:
         "Kampanjen riktar sig till pappor som hjälper till hemma.",
         "Många pappor hjälper gärna till med nattningen.",
         "Maken hjälper till med disken och tvätten.",
+        "Pappor som ställer upp och hämtar barnen ska uppmuntras.",
     ],
     pass_=[
         "Kampanjen riktar sig till pappor som tar hand om barnen.",
         "Föräldrarna hjälps åt med läxorna.",
         "Männen i föreningen hjälper till att bygga scenen.",
         "Socialtjänsten hjälper till om barnet far illa.",
+        "Flera pappor ställer upp som ledare i föreningen.",
     ],
 )
 def fathers_help_out(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
