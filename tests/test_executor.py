@@ -226,3 +226,33 @@ def test_dask_local_cluster_gives_the_same_results(analyzer: Analyzer, texts: li
     assert [r.path for r in results[:-1]] == texts
     assert results[:-1] == SerialExecutor(analyzer).map(texts)
     assert _codes(results[-1]) == ["read/not-found"]
+
+
+def test_cli_findings_are_the_same_serial_parallel_and_cached(tmp_path: Path) -> None:
+    """One folder, four ways: in-process, two workers, cold cache, warm cache."""
+    import json
+
+    from click.testing import CliRunner
+
+    from dokumentanalys.cli import main
+
+    folder = tmp_path / "mapp"
+    folder.mkdir()
+    for i, text in enumerate(TEXTS):
+        (folder / f"dok-{i}.md").write_text(f"# Dokument {i}\n\n{text}\n", encoding="utf-8")
+    (folder / "trasig.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")
+    cache = tmp_path / "cache"
+
+    def scan(*flags: str) -> list[dict]:  # type: ignore[type-arg]
+        result = CliRunner().invoke(main, ["scan", str(folder), "-f", "json", *flags], catch_exceptions=False)
+        assert result.exit_code == 2  # the broken PDF
+        return json.loads(result.output)["documents"]
+
+    serial = scan("--jobs", "1", "--timeout", "0", "--no-cache")
+    parallel = scan("--jobs", "2", "--no-cache")
+    cold = scan("--jobs", "2", "--cache-dir", str(cache))
+    warm = scan("--jobs", "2", "--cache-dir", str(cache))
+    assert list(cache.rglob("*.pickle"))
+    assert serial == parallel == cold == warm
+    assert [Path(d["path"]).name for d in serial] == sorted(p.name for p in folder.iterdir())
+    assert sum(len(d["findings"]) for d in serial) >= 3

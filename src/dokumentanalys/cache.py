@@ -5,10 +5,12 @@ once to hash them. The key of a cached result is the BLAKE2b hash of
 
 * the file's bytes and its name (a renamed file is analysed again, because
   reports may show the name),
-* the *namespace*: dokumentanalys version, the rule set (every rule's
-  metadata, every data rule's match specification and keep words, plugin
-  names and versions) and every setting that changes results (kind
-  override, select/ignore, severity overrides, extraction limits, ...).
+* the *namespace*: dokumentanalys version (and the sizes and mtimes of its
+  modules, so that a development checkout never reads stale results), the
+  rule set (every rule's metadata, every data rule's match specification
+  and keep words, plugin names and versions) and every setting that changes
+  results (kind override, select/ignore, severity overrides, extraction
+  limits, ...).
 
 Entries live in ``<cache dir>/v1/<namespace>/<xx>/<key>.pickle``; a changed
 rule set or setting gives a new namespace folder, and an old one can be
@@ -47,6 +49,7 @@ __all__ = [
     "CACHE_ENV",
     "ResultCache",
     "default_cache_dir",
+    "code_fingerprint",
     "file_digest",
     "ruleset_fingerprint",
     "settings_fingerprint",
@@ -114,10 +117,27 @@ def settings_fingerprint(settings: "Settings") -> str:
     return hashlib.blake2b(data.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def ruleset_fingerprint(registry: "Registry") -> str:
-    """Hash of the rule set: rule metadata, data-rule specifications, plugins and versions."""
+def code_fingerprint() -> str:
+    """Hash of the names, sizes and mtimes of dokumentanalys' own modules.
+
+    The version alone would keep stale results while the code changes in a
+    development checkout; this costs a few dozen ``stat`` calls.
+    """
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"dokumentanalys {__version__}\n".encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        h.update(f"{path.relative_to(package)} {st.st_size} {st.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+def ruleset_fingerprint(registry: "Registry") -> str:
+    """Hash of the rule set: rule metadata, data-rule specifications, plugins and versions, our code."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"dokumentanalys {__version__} {code_fingerprint()}\n".encode())
     for name, info in sorted(registry.plugins.items()):
         h.update(f"plugin {name} {info.version}\n".encode())
     for rule in registry.rules:
