@@ -349,7 +349,12 @@ class Figures:
 
     def add(self, key: str, label: str, value: float, unit: str, target: str = "") -> None:
         self.values[key] = value
-        shown = f"{value:.3f} {unit}" if unit == "s" else f"{value:,.1f} {unit}".replace(",", " ")
+        if unit == "s":
+            shown = f"{value:.3f} s"
+        elif unit == "×":
+            shown = f"{value:.2f} ×"
+        else:
+            shown = f"{value:,.1f} {unit}".replace(",", " ")
         self.rows.append((label, shown.strip(), target))
         print(f"  {label:<58} {shown:>16}  {target}", flush=True)
 
