@@ -116,3 +116,12 @@ def test_lone_surrogates_do_not_crash_and_keep_offsets() -> None:
     assert ablock.tokens[0].text == "Tjänstemannen"
     last = ablock.tokens[-1]
     assert text[last.start : last.end] == "."
+
+
+def test_lemma_table_is_sorted_for_bisection() -> None:
+    from dokumentanalys.language.sv import _load_lookup
+
+    table = _load_lookup()
+    keys = [line.split(b"\t", 1)[0] for line in table.split(b"\n") if line]
+    assert len(keys) > 500_000
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
