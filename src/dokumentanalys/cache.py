@@ -34,11 +34,11 @@ import logging
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .atomic import write_atomic
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import DocumentResult
@@ -245,17 +245,7 @@ class ResultCache:
             self._ensure_root()
             entry.parent.mkdir(parents=True, exist_ok=True)
             data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-            fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=entry.parent)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                os.replace(tmp, entry)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            write_atomic(entry, data)
         except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
             # a read-only or full disk turns the cache off for this run, nothing more
             log.debug("cache write failed: %s", exc)

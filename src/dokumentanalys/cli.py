@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 import click
 
 from . import __version__
+from .atomic import write_atomic
 
 if TYPE_CHECKING:  # pragma: no cover
     from .baseline import Baseline
@@ -155,13 +156,6 @@ def _exit_code(results: Sequence["DocumentResult"], fail_on: str) -> int:
             if finding.severity.rank >= threshold:
                 return EXIT_FINDINGS
     return EXIT_OK
-
-
-def _write_atomic(path: Path, data: str | bytes) -> None:
-    """Write via a temporary file and rename (see :func:`report.base.write_atomic`)."""
-    from .report.base import write_atomic
-
-    write_atomic(path, data)
 
 
 def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
@@ -303,7 +297,7 @@ def scan(
         assert reporter.render is not None
         data = reporter.render(report)
         if output is not None:
-            _write_atomic(output, data)
+            write_atomic(output, data)
             if not quiet:
                 click.echo(f"Skrev {output}", err=True)
         elif isinstance(data, bytes):
@@ -477,7 +471,7 @@ def compare(old: str, new: str, fmt: str, output: Path | None, fail_on_new: bool
     else:
         data = render_text(comparison)
     if output is not None:
-        _write_atomic(output, data)
+        write_atomic(output, data)
         if not quiet:
             click.echo(f"Skrev {output}", err=True)
     else:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import re
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from ..atomic import write_atomic
 from ..model import CATEGORIES, DocumentResult
 
 __all__ = ["Report", "Reporter", "summarize", "write_atomic", "clean_text"]
@@ -93,27 +92,6 @@ def summarize(documents: list[DocumentResult]) -> dict[str, Any]:
 
 def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
-
-
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write via a temporary file and rename, so a report is never half written."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        # mkstemp creates the file readable by its owner only; a report is an ordinary file
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 # C0 and C1 control characters except tab and newline, DEL, lone surrogates and
