@@ -171,7 +171,7 @@ def test_markdown_structure() -> None:
 # --- CSV ----------------------------------------------------------------------------
 
 
-def read_csv(data: bytes, delimiter: str = ",") -> list[dict[str, str]]:
+def read_csv(data: bytes, delimiter: str = ";") -> list[dict[str, str]]:
     assert data.startswith(b"\xef\xbb\xbf")
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=delimiter))
 
@@ -191,11 +191,17 @@ def test_csv_one_row_per_finding() -> None:
     assert "textlager" in scanned["Meddelande"]
 
 
-def test_csv_semicolon_and_formula_injection() -> None:
+def test_csv_semicolon_by_default_for_swedish_excel() -> None:
+    data = csv_report.render(sample_report())
+    header = data.decode("utf-8-sig").splitlines()[0]
+    assert header.split(";") == list(csv_report.COLUMNS)
+
+
+def test_csv_comma_and_formula_injection() -> None:
     report = sample_report()
-    report.extra["csv_delimiter"] = ";"
+    report.extra["csv_delimiter"] = ","
     data = csv_report.render(report)
-    rows = read_csv(data, ";")
+    rows = read_csv(data, ",")
     hostile = next(r for r in rows if r["Regel"] == "pronomen/han-generisk")
     assert hostile["Meddelande"].startswith("'=SUM(A1:A2)")
     assert hostile["Förslag"].startswith("'+hen")

@@ -195,7 +195,7 @@ def test_csv_delimiter_option(tmp_path: Path) -> None:
     doc = tmp_path / "policy.md"
     doc.write_text("# Policy\n\nAnsvarig tjänsteman svarar.\n", encoding="utf-8")
     out = tmp_path / "r.csv"
-    res = CliRunner().invoke(main, ["scan", str(doc), "--format", "csv", "--csv-delimiter", ";", "--output", str(out), "--fail-on", "never", "--no-cache", "--jobs", "1"])
+    res = CliRunner().invoke(main, ["scan", str(doc), "--format", "csv", "--csv-delimiter", ",", "--output", str(out), "--fail-on", "never", "--no-cache", "--jobs", "1"])
     assert res.exit_code == 0, res.output
     header = out.read_bytes().decode("utf-8-sig").splitlines()[0]
-    assert header.startswith("Dokument;Titel;")
+    assert header.startswith("Dokument,Titel,")

@@ -202,7 +202,7 @@ def _run_options(command):  # type: ignore[no-untyped-def]
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Visa bara fynd som inte finns i baslinjefilen FIL (accepterade fynd).")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Spara alla dagens fynd som accepterade i FIL och skriv ingen rapport.")
 @click.option("--history", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Lägg till dagens indikatorer med datum i historikfilen FIL (skapas om den saknas); HTML-rapporten visar utvecklingen över tid.")
-@click.option("--csv-delimiter", type=click.Choice([",", ";", "tab"]), default=",", show_default=True, help="Avgränsare i --format csv; svenskt Excel vill ha ';'.")
+@click.option("--csv-delimiter", type=click.Choice([",", ";", "tab"]), default=";", show_default=True, help="Avgränsare i --format csv; svenskt Excel vill ha ';', andra program ofta ','.")
 @_run_options
 def scan(
     paths: tuple[str, ...],

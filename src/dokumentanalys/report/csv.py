@@ -1,8 +1,10 @@
 """``--format csv``: one row per finding, for Excel and other spreadsheets.
 
 UTF-8 with a byte order mark (so Excel reads å, ä, ö right), CRLF line ends,
-every field quoted when needed. The delimiter is ``,`` by default; Swedish
-Excel expects ``;`` (``--csv-delimiter ';'``, or ``Report.extra["csv_delimiter"]``).
+every field quoted when needed. The delimiter is ``;`` by default, because
+Excel with Swedish regional settings splits columns on ``;`` (a ``,`` file
+opens as one column there); ``--csv-delimiter ','`` or ``tab`` for other
+tools, or ``Report.extra["csv_delimiter"]``.
 
 Cells that a spreadsheet would run as a formula (text starting with ``=``,
 ``+``, ``-``, ``@``, tab or carriage return) get a leading apostrophe, as
@@ -19,7 +21,7 @@ from ..model import DocumentResult, Finding
 from .base import Report, Reporter, clean_text
 from .labels import category_label, document_label, kind_label, location_label, severity_label
 
-__all__ = ["CSV", "COLUMNS", "render", "safe_cell", "DELIMITERS"]
+__all__ = ["CSV", "COLUMNS", "render", "safe_cell", "DELIMITERS", "DEFAULT_DELIMITER"]
 
 #: column headings (Swedish, the first row of the file)
 COLUMNS: tuple[str, ...] = (
@@ -44,6 +46,8 @@ COLUMNS: tuple[str, ...] = (
 )
 
 DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\t": "\t"}
+#: Swedish Excel splits columns on semicolons.
+DEFAULT_DELIMITER = ";"
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -92,7 +96,7 @@ def _row(doc: DocumentResult, f: Finding | None) -> list[object]:
 
 
 def render(report: Report) -> bytes:
-    delimiter = DELIMITERS.get(str(report.extra.get("csv_delimiter", ",")), ",")
+    delimiter = DELIMITERS.get(str(report.extra.get("csv_delimiter", DEFAULT_DELIMITER)), DEFAULT_DELIMITER)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(COLUMNS)
@@ -107,5 +111,5 @@ CSV = Reporter(
     name="csv",
     render=render,
     suffix=".csv",
-    description="En rad per fynd för Excel (UTF-8 med BOM; --csv-delimiter ';' för svenskt Excel)",
+    description="En rad per fynd för Excel (UTF-8 med BOM, semikolon mellan kolumnerna som svenskt Excel vill ha)",
 )
