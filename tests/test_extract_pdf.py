@@ -246,7 +246,8 @@ def test_table_cells_with_row_column_and_page(tmp_path: Path) -> None:
     kinds = [b.kind for b in doc.blocks if b.page == 2]
     assert kinds.index(BlockKind.TABLE_CELL) > kinds.index(BlockKind.PARAGRAPH)
     assert doc.blocks[-1].text == "Efter tabellen kommer en avslutande mening."
-    assert doc.metadata["layout_pages"] == [2]  # only the page with rules went through pdfplumber
+    assert doc.metadata["table_pages"] == [2]
+    assert doc.metadata["layout_pages"] == []  # tables come from pypdfium2: pdfplumber is not needed
 
 
 def test_tables_are_numbered_across_the_document(tmp_path: Path) -> None:

@@ -3,20 +3,23 @@
 Two readers share one page model (:mod:`.pdf_lines`) and one block builder
 (:mod:`.pdf_blocks`):
 
-- the fast reader, pypdfium2 (:mod:`.pdf_fast`), reads running text;
-- the layout reader, pdfplumber (:mod:`.pdf_layout`), finds ruled tables.
-  It is about twenty times slower, so in ``pdf_mode="auto"`` it only looks at
-  pages where the fast reader saw straight rules that could form a table
-  grid, and a page is only taken from it when it does find a table there.
+- the fast reader, pypdfium2 (:mod:`.pdf_fast`), reads running text and,
+  in ``pdf_mode="auto"``, finds ruled tables from the page's vector paths
+  with pdfplumber's algorithm (:mod:`.pdf_grid`);
+- the layout reader, pdfplumber (:mod:`.pdf_layout`), reads characters and
+  finds ruled tables itself. It is some hundred times slower and gives the
+  same blocks; it is kept as ``pdf_mode="layout"``, to compare against and
+  for documents where the fast reader's tables look wrong.
 
-``ExtractOptions.pdf_mode``: ``"auto"`` (default), ``"layout"`` (pdfplumber
-on every page, with tables) or ``"fast"`` (pypdfium2 only, no tables: table
-text becomes ordinary lines). Pages are read one at a time and their PDF
+``ExtractOptions.pdf_mode``: ``"auto"`` (default: pypdfium2 with tables),
+``"layout"`` (pdfplumber on every page; pypdfium2 where pdfplumber cannot
+read a page) or ``"fast"`` (pypdfium2 only, no tables: table text becomes
+ordinary lines). Pages are read one at a time and their PDF
 objects closed at once; only the lines are kept until the end, where running
 headers and footers are found across pages.
 
 ``Document.metadata``: ``pdf_mode``, ``layout_pages`` (pages read with
-pdfplumber), ``pages_without_text`` (pages without a text layer, when some
+pdfplumber), ``table_pages`` (pages with ruled tables), ``pages_without_text`` (pages without a text layer, when some
 other page has one), ``running_lines`` (header, footer and page number lines
 taken out of the body), and when something went wrong on the way
 ``unreadable_pages`` and ``layout_failed`` (pdfplumber gave up; PDFium's text
@@ -66,40 +69,37 @@ def _open(path: Path) -> Any:
 
 def _read_pages(pdf: Any, path: Path, count: int, mode: str, meta: dict[str, Any]) -> list[PdfPage]:
     from .pdf_fast import read_page
-    from .pdf_layout import LayoutReader
 
     pages: list[PdfPage] = []
     layout_pages: list[int] = []
     failed: list[int] = []
-    reader = LayoutReader(path)
+    reader = None
+    if mode == "layout":
+        from .pdf_layout import LayoutReader
+
+        reader = LayoutReader(path)
     try:
         for index in range(count):
             page: PdfPage | None = None
-            ruled = mode == "layout"
-            if mode != "layout":
-                try:
-                    page, ruled = read_page(pdf, index, rulings=mode == "auto")
-                except Exception:  # noqa: BLE001 - a broken page must not stop the document
-                    ruled = mode == "auto"
-            if ruled:
-                layout = reader.try_read_page(index)
-                if layout is not None:
+            if reader is not None:
+                page = reader.try_read_page(index)
+                if page is not None:
                     layout_pages.append(index + 1)
-                    if mode == "layout" or page is None or layout.has_tables:
-                        page = layout
-            if page is None and mode == "layout":
+            if page is None:
                 try:
-                    page, _ = read_page(pdf, index)
-                except Exception:  # noqa: BLE001
+                    page = read_page(pdf, index, tables=mode == "auto")
+                except Exception:  # noqa: BLE001 - a broken page must not stop the document
                     page = None
             if page is None:
                 failed.append(index + 1)
                 page = PdfPage(number=index + 1, width=0.0, height=0.0)
             pages.append(page)
     finally:
-        reader.close()
+        if reader is not None:
+            reader.close()
     meta["layout_pages"] = layout_pages
-    if reader.failed:
+    meta["table_pages"] = [page.number for page in pages if page.has_tables]
+    if reader is not None and reader.failed:
         meta["layout_failed"] = True
     if failed:
         if len(failed) == count:
@@ -162,5 +162,5 @@ PDF = Extractor(
     sniff=lambda head, path: sniff_format(head, path) == "pdf",
     extract=extract_pdf,
     extensions=(".pdf",),
-    description="PDF med textlager: löptext med pypdfium2, tabeller med pdfplumber",
+    description="PDF med textlager: löptext och tabeller med pypdfium2 (pdfplumber i pdf_mode layout)",
 )

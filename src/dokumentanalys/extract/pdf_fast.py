@@ -4,8 +4,15 @@ PDFium already orders characters in content-stream order and marks line
 ends (CR LF) and line-end hyphens (U+FFFE), so one call fetches the whole
 page text; a handful of per-character calls per line then give position,
 size and weight. That keeps a plain text page at well under a millisecond
-of Python work. :func:`has_rulings` decides cheaply, from the page's vector
-paths, whether pdfplumber's table finder is worth running on a page.
+of Python work.
+
+Ruled tables are found here too, without pdfplumber: the page's vector paths
+(lines, rectangles, the straight sides of other shapes, also inside form
+XObjects) give straight edges, :func:`.pdf_grid.find_grids` turns them into
+cells exactly as pdfplumber's table finder does, and only the text lines that
+touch a table are read character by character, to split the characters
+inside the table (cell text, built as the layout reader builds it) from the
+ones outside (running text).
 
 pypdfium2 is imported inside functions: ``dokumentanalys --help`` must not
 load it.
@@ -18,19 +25,22 @@ import math
 import re
 from typing import TYPE_CHECKING, Any
 
+from .pdf_grid import Edge, Grid, find_grids
 from .pdf_lines import NEW_LINE_DY, SPACE_GAP, PdfLine, PdfPage, clean_text, is_bold_font
 
 if TYPE_CHECKING:  # pragma: no cover
     import pypdfium2
 
-__all__ = ["read_page", "has_rulings"]
+__all__ = ["read_page", "page_edges"]
 
 _LINE_END = "\r\n"
 _HYPHEN_END = "\ufffe\x02"
 _PATH = 2  # FPDF_PAGEOBJ_PATH
+_FORM = 5  # FPDF_PAGEOBJ_FORM
 #: Stop looking at a page's drawing after this many objects (maps, charts).
 _MAX_OBJECTS = 5000
-_FORM = 5  # FPDF_PAGEOBJ_FORM
+#: ... and after this many path segments in all.
+_MAX_SEGMENTS = 20000
 _BEZIER = 1  # FPDF_SEGMENT_BEZIERTO
 _MOVETO = 2  # FPDF_SEGMENT_MOVETO
 
@@ -86,30 +96,54 @@ class _Probe:
         n = self.raw.FPDFText_GetFontInfo(tp, i, self.name, 128, ctypes.byref(self.flags))
         return self.name.value.decode("latin-1", errors="replace") if n else ""
 
+    def char(self, tp: Any, i: int, text: str, page_top: float) -> dict[str, Any]:
+        """One character in the shape of a pdfplumber char (the keys the layout reader uses)."""
+        raw = self.raw
+        raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(self.rect))
+        y, size = self.baseline_and_size(tp, i)
+        m = self.matrix
+        return {
+            "text": text,
+            "x0": self.origin_x(tp, i),
+            "x1": self.rect.right,
+            "top": page_top - self.rect.top,
+            "bottom": page_top - self.rect.bottom,
+            "matrix": (m.a, m.b, m.c, m.d, m.e, y),
+            "size": size,
+            "fontname": self.font(tp, i),
+        }
 
-def read_page(pdf: "pypdfium2.PdfDocument", index: int, *, rulings: bool = False) -> tuple[PdfPage, bool]:
-    """Read page ``index`` (0-based) into lines; page objects are closed before returning.
 
-    Returns the page and, when ``rulings`` is true, whether :func:`has_rulings`
-    holds for it (else ``False``).
+def read_page(pdf: "pypdfium2.PdfDocument", index: int, *, tables: bool = False) -> PdfPage:
+    """Read page ``index`` (0-based) into lines, and ruled tables when ``tables``.
+
+    Page objects are closed before returning. Tables are not looked for on
+    a page with ``/Rotate`` (nor does the layout reader read one).
     """
     import pypdfium2.raw as raw
+
+    from .pdf_layout import inside, lines_from_chars, place, read_table
 
     page = pdf[index]
     textpage = None
     try:
-        ruled = rulings and _has_rulings(raw, page.raw)
+        grids: list[Grid] = []
+        left, bottom, right, top = page.get_mediabox()
         if page.get_rotation():
             # Read in the page's own coordinates (in memory only; the file is
             # never written): PDFium orders text by display position otherwise.
             page.set_rotation(0)
-        left, bottom, right, top = page.get_mediabox()
+        elif tables:
+            horizontal, vertical = page_edges(raw, page.raw, top)
+            grids = find_grids(horizontal, vertical)
         result = PdfPage(number=index + 1, width=right - left, height=top - bottom)
         textpage = page.get_textpage()
         tp = textpage.raw
         text = _page_text(raw, tp, textpage.count_chars())
         probe = _Probe(raw)
-        fonts: dict[int, bool] = {}
+        boxes = [grid.bbox for grid in grids]
+        table_chars: list[dict[str, Any]] = []
+        items: list[PdfLine] = []
         chars = 0
         for start, end in _segments(text):
             first = start
@@ -128,30 +162,65 @@ def read_page(pdf: "pypdfium2.PdfDocument", index: int, *, rulings: bool = False
                 continue
             chars += len(line_text) - line_text.count(" ")
             y, size = probe.baseline_and_size(tp, mid)
-            bold = []
-            for i in (first, last):
-                if i not in fonts:
-                    fonts[i] = is_bold_font(probe.font(tp, i))
-                bold.append(fonts[i])
-            result.items.append(
+            x0 = probe.origin_x(tp, first)
+            x1 = probe.right(tp, last)
+            baseline = round(top - y, 2)
+            if boxes and _near(boxes, x0, x1, baseline, size):
+                split = _split_segment(raw, probe, tp, text, first, last + 1, top, boxes, inside)
+                if split is not None:
+                    outside, table_part = split
+                    table_chars.extend(table_part)
+                    items.extend(lines_from_chars(outside, top))
+                    continue
+            items.append(
                 PdfLine(
                     text=line_text,
-                    x0=probe.origin_x(tp, first),
-                    x1=probe.right(tp, last),
-                    baseline=round(top - y, 2),
+                    x0=x0,
+                    x1=x1,
+                    baseline=baseline,
                     size=round(size, 2),
-                    bold=all(bold),
+                    bold=is_bold_font(probe.font(tp, first)) and is_bold_font(probe.font(tp, last)),
                 )
             )
         result.chars = chars
         if not chars:
             result.graphics = raw.FPDFPage_CountObjects(page.raw)
-        result.items = _merge_same_baseline(result.items)  # type: ignore[arg-type]
-        return result, ruled
+        result.items = _merge_same_baseline(items)  # type: ignore[assignment]
+        for grid in grids:
+            place(result.items, read_table(grid.bbox, grid.rows, table_chars, top), result.height)
+        return result
     finally:
         if textpage is not None:
             textpage.close()
         page.close()
+
+
+def _near(boxes: list[tuple[float, float, float, float]], x0: float, x1: float, baseline: float, size: float) -> bool:
+    """Could a character of this line have its centre inside one of the table boxes?"""
+    reach = 2 * max(size, 1.0)
+    for bx0, btop, bx1, bbottom in boxes:
+        if baseline + reach >= btop and baseline - reach <= bbottom and x1 + reach >= bx0 and x0 - reach <= bx1:
+            return True
+    return False
+
+
+def _split_segment(
+    raw: Any, probe: _Probe, tp: Any, text: str, start: int, end: int, top: float, boxes: list[Any], inside: Any
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]] | None:
+    """The line's characters outside and inside the tables; ``None`` when none is inside."""
+    outside: list[dict[str, Any]] = []
+    within: list[dict[str, Any]] = []
+    for i in range(start, end):
+        if raw.FPDFText_IsGenerated(tp, i) == 1:
+            continue  # a space PDFium added; the char-based line builder decides on spaces itself
+        ch = probe.char(tp, i, text[i], top)
+        if any(inside(ch, box) for box in boxes):
+            within.append(ch)
+        else:
+            outside.append(ch)
+    if not within:
+        return None
+    return outside, within
 
 
 def _merge_same_baseline(lines: list[PdfLine]) -> list[PdfLine]:
@@ -184,83 +253,110 @@ def _merge_same_baseline(lines: list[PdfLine]) -> list[PdfLine]:
     return out
 
 
-def has_rulings(pdf: "pypdfium2.PdfDocument", index: int) -> bool:
-    """Does page ``index`` draw straight rules that could make a table grid?
 
-    Counts horizontal and vertical straight segments of vector paths (curves
-    are logos and charts, not tables). A lone frame or a few underlines do
-    not count; two boxes, or a grid of lines or thin rectangles, do.
+
+# -- vector paths -> straight edges (in pdfplumber's coordinates: top measured down) ---------
+
+
+def page_edges(raw: Any, page: Any, page_top: float) -> tuple[list[Edge], list[Edge]]:
+    """Horizontal and vertical edges of the page's vector paths, as pdfplumber sees them.
+
+    pdfminer turns every subpath into a line, a rectangle or a curve, and
+    pdfplumber makes an edge of every pair of consecutive points (for a
+    curve, its end points; control points are skipped) that is exactly
+    horizontal or vertical. A two-point subpath is a line, and a slanted
+    line counts as vertical (pdfplumber's ``line_to_edge``).
     """
-    import pypdfium2.raw as raw
-
-    page = pdf[index]
-    try:
-        return _has_rulings(raw, page.raw)
-    finally:
-        page.close()
+    horizontal: list[Edge] = []
+    vertical: list[Edge] = []
+    budget = [_MAX_OBJECTS, _MAX_SEGMENTS]
+    _walk(raw, page, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, None, page_top, horizontal, vertical, budget, 0)
+    return horizontal, vertical
 
 
-def _enough(counts: list[int]) -> bool:
-    h, v = counts
-    return h >= 2 and v >= 2 and h + v >= 5
+_Matrix = tuple[float, float, float, float, float, float]
 
 
-def _has_rulings(raw: Any, page: Any) -> bool:
-    counts = [0, 0]  # horizontal, vertical
-    return _count_rules(raw, page, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, counts, 0)
+def _compose(inner: _Matrix, outer: _Matrix | None) -> _Matrix:
+    if outer is None:
+        return inner
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _count_rules(raw: Any, parent: Any, count_fn: Any, get_fn: Any, counts: list[int], depth: int) -> bool:
-    n = min(count_fn(parent), _MAX_OBJECTS)
+def _walk(
+    raw: Any,
+    parent: Any,
+    count_fn: Any,
+    get_fn: Any,
+    outer: _Matrix | None,
+    page_top: float,
+    horizontal: list[Edge],
+    vertical: list[Edge],
+    budget: list[int],
+    depth: int,
+) -> None:
     matrix = raw.FS_MATRIX()
     x = ctypes.c_float()
     y = ctypes.c_float()
-    for i in range(n):
+    for i in range(count_fn(parent)):
+        budget[0] -= 1
+        if budget[0] < 0 or budget[1] < 0:
+            return
         obj = get_fn(parent, i)
         kind = raw.FPDFPageObj_GetType(obj)
-        if kind == _FORM and depth < 3:
-            if _count_rules(raw, obj, raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, counts, depth + 1):
-                return True
+        if kind != _PATH and (kind != _FORM or depth >= 8):
             continue
-        if kind != _PATH:
+        if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+            continue
+        m = _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
+        if kind == _FORM:
+            _walk(raw, obj, raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, m, page_top, horizontal, vertical, budget, depth + 1)
             continue
         segments = raw.FPDFPath_CountSegments(obj)
-        if segments < 2 or segments > 400:
+        budget[1] -= segments
+        if segments < 2 or budget[1] < 0:
             continue
-        raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
-        a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
-        points: list[tuple[int, float, float, bool]] = []
-        curved = False
+        a, b, c, d, e, f = m
+        subpath: list[tuple[float, float]] = []
+        start: tuple[float, float] | None = None
+        bezier = 0
         for s in range(segments):
             seg = raw.FPDFPath_GetPathSegment(obj, s)
             stype = raw.FPDFPathSegment_GetType(seg)
             if stype == _BEZIER:
-                curved = True
-                break
+                bezier += 1
+                if bezier % 3:
+                    continue  # a control point
+            else:
+                bezier = 0
             raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
             px, py = x.value, y.value
-            points.append((stype, a * px + c * py + e, b * px + d * py + f, bool(raw.FPDFPathSegment_GetClose(seg))))
-        if curved:
-            continue
-        start = prev = None
-        for stype, px, py, close in points:
-            if stype == _MOVETO or prev is None:
-                start = prev = (px, py)
+            point = (round(a * px + c * py + e, 3), round(page_top - (b * px + d * py + f), 3))
+            if stype == _MOVETO:
+                _subpath_edges(subpath, horizontal, vertical)
+                subpath = [point]
+                start = point
                 continue
-            _classify(prev, (px, py), counts)
-            prev = (px, py)
-            if close and start is not None:
-                _classify(prev, start, counts)
-                prev = start
-        if _enough(counts):
-            return True
-    return False
+            subpath.append(point)
+            if raw.FPDFPathSegment_GetClose(seg) and start is not None and point != start:
+                subpath.append(start)
+        _subpath_edges(subpath, horizontal, vertical)
 
 
-def _classify(p: tuple[float, float], q: tuple[float, float], counts: list[int]) -> None:
-    dx = abs(q[0] - p[0])
-    dy = abs(q[1] - p[1])
-    if dy <= 1.0 and dx >= 4.0:
-        counts[0] += 1
-    elif dx <= 1.0 and dy >= 4.0:
-        counts[1] += 1
+def _subpath_edges(points: list[tuple[float, float]], horizontal: list[Edge], vertical: list[Edge]) -> None:
+    n = len(points)
+    if n < 2:
+        return
+    if n == 2 or (n == 3 and points[2] == points[0]):
+        # pdfminer's LTLine ("ml", "mlh"): horizontal when level, otherwise vertical
+        (x0, y0), (x1, y1) = points[0], points[1]
+        edge = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+        (horizontal if y0 == y1 else vertical).append(edge)
+        return
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        if x0 == x1:
+            vertical.append((x0, min(y0, y1), x1, max(y0, y1)))
+        elif y0 == y1:
+            horizontal.append((min(x0, x1), y0, max(x0, x1), y1))

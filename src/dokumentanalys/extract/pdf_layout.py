@@ -18,12 +18,11 @@ from __future__ import annotations
 import logging
 import math
 from pathlib import Path
-from typing import Any, BinaryIO, Iterable
+from typing import Any, BinaryIO, Iterable, Sequence
 
 from .pdf_lines import NEW_LINE_DY, SPACE_GAP, UNKNOWN_GLYPH, PdfCell, PdfLine, PdfPage, PdfTable, clean_text, is_bold_font, join_lines
 
-__all__ = ["LayoutReader", "lines_from_chars"]
-
+__all__ = ["LayoutReader", "lines_from_chars", "inside", "read_table", "place"]
 
 
 def _char_text(ch: dict[str, Any]) -> str:
@@ -101,7 +100,8 @@ def _flush(current: list[tuple[str, dict[str, Any] | None]], page_top: float, li
     )
 
 
-def _inside(ch: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
+def inside(ch: dict[str, Any], bbox: Sequence[float]) -> bool:
+    """Is the centre of the character ``ch`` in ``bbox`` (x0, top, x1, bottom; right and bottom open)?"""
     x = (ch["x0"] + ch["x1"]) / 2
     y = (ch["top"] + ch["bottom"]) / 2
     return bbox[0] <= x < bbox[2] and bbox[1] <= y < bbox[3]
@@ -172,11 +172,11 @@ class LayoutReader:
             found = _tables(page) if tables else []
             boxes = [t.bbox for t in found]
             chars = page.chars
-            body = [ch for ch in chars if not any(_inside(ch, b) for b in boxes)] if boxes else chars
+            body = [ch for ch in chars if not any(inside(ch, b) for b in boxes)] if boxes else chars
             page_top = height  # pdfminer puts the MediaBox origin at (0, 0)
             items: list[PdfLine | PdfTable] = list(lines_from_chars(body, page_top))
             for table in found:
-                _place(items, _read_table(table, chars, page_top), height)
+                place(items, read_table(table.bbox, [row.cells for row in table.rows], chars, page_top), height)
             result.items = items
             result.chars = sum(1 for ch in chars if not _char_text(ch).isspace())
             if not result.chars:
@@ -191,15 +191,23 @@ def _tables(page: Any) -> list[Any]:
     return [t for t in page.find_tables() if len(t.cells) >= 2]
 
 
-def _read_table(table: Any, chars: list[dict[str, Any]], page_top: float) -> PdfTable:
-    bbox = [round(float(v), 1) for v in table.bbox]
-    inside = [ch for ch in chars if _inside(ch, table.bbox)]
-    result = PdfTable(top=float(table.bbox[1]), bbox=bbox)
-    for r, row in enumerate(table.rows):
-        for c, cell in enumerate(row.cells):
+def read_table(
+    bbox: Sequence[float], rows: Sequence[Sequence[Sequence[float] | None]], chars: list[dict[str, Any]], page_top: float
+) -> PdfTable:
+    """A table from its box, its rows of cell boxes (``None``: merged away) and the page's characters.
+
+    A character belongs to the cell its centre is in; a cell's lines are
+    built as running text is and joined with :func:`.pdf_lines.join_lines`.
+    Shared by both readers.
+    """
+    box = tuple(float(v) for v in bbox)
+    within = [ch for ch in chars if inside(ch, box)]
+    result = PdfTable(top=box[1], bbox=[round(v, 1) for v in box])
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
             if cell is None:
                 continue
-            cell_lines = lines_from_chars((ch for ch in inside if _inside(ch, cell)), page_top)
+            cell_lines = lines_from_chars((ch for ch in within if inside(ch, cell)), page_top)
             text = ""
             for line in cell_lines:
                 text = join_lines(text, line.text)
@@ -209,7 +217,7 @@ def _read_table(table: Any, chars: list[dict[str, Any]], page_top: float) -> Pdf
     return result
 
 
-def _place(items: list[PdfLine | PdfTable], table: PdfTable, page_height: float) -> None:
+def place(items: list[PdfLine | PdfTable], table: PdfTable, page_height: float) -> None:
     """Put ``table`` after the last line above it (in stream order).
 
     Lines in the top band (running headers, often drawn last) only count when
