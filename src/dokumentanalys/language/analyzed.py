@@ -57,10 +57,32 @@ class AnalyzedBlock:
     block: Block
     tokens: list[Token]
     sentences: list[Sentence]
+    #: ``[t.lower for t in tokens]``, built with the tokens: scanning words is
+    #: cheaper through this list than through the Token objects
+    lowers: list[str] = None  # type: ignore[assignment]
+    _words: frozenset[str] | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.lowers is None:
+            self.lowers = [t.lower for t in self.tokens]
 
     @property
     def text(self) -> str:
         return self.block.text
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The block's distinct lower-case words (built on first use)."""
+        if self._words is None:
+            self._words = frozenset(self.lowers)
+        return self._words
+
+    def has_any(self, words: frozenset[str] | set[str]) -> bool:
+        """Does the block hold one of ``words`` (lower case)? A cheap filter before a closer look."""
+        return not self.words.isdisjoint(words)
+
+    def sentence_lowers(self, sentence: Sentence) -> list[str]:
+        return self.lowers[sentence.start : sentence.end]
 
     def sentence_of(self, token: Token) -> Sentence:
         return self.sentences[token.sent]
@@ -87,6 +109,16 @@ class AnalyzedDocument:
         for ablock in self.blocks:
             for sentence in ablock.sentences:
                 yield ablock, sentence
+
+    def has_any(self, words: frozenset[str] | set[str]) -> bool:
+        """Does the document hold one of ``words`` (lower case)? Rules use it to skip a document."""
+        return not self.vocabulary.isdisjoint(words)
+
+    def blocks_with(self, words: frozenset[str] | set[str]) -> list[AnalyzedBlock]:
+        """The blocks that hold one of ``words`` (lower case), in order; none when the document lacks them all."""
+        if self.vocabulary.isdisjoint(words):
+            return []
+        return [ablock for ablock in self.blocks if not ablock.words.isdisjoint(words)]
 
     def iter_tokens(self) -> Iterator[tuple[AnalyzedBlock, Token]]:
         for ablock in self.blocks:

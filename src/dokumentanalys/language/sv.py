@@ -23,6 +23,7 @@ from __future__ import annotations
 import gzip
 import re
 import threading
+import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
@@ -188,59 +189,131 @@ def split_compound(word: str, heads: Iterable[str] | dict[str, object], min_modi
 #: they are far more often part of a word than a quote.
 _QUOTES = frozenset('"”“„»«')
 
+#: Characters that end a sentence (the ``punct_chars`` of spaCy's sentencizer).
+_SENTENCE_END = frozenset([".", "!", "?", "…", ":", ";"])
 
-def _analyze_block(block: Block, doc: object) -> AnalyzedBlock:
+# flags of a token's form (see _form_info)
+_QUOTE = 1
+_ENDS_SENTENCE = 2  # one of _SENTENCE_END
+_PUNCT = 4  # only punctuation characters (spaCy's ``is_punct``), or _ENDS_SENTENCE
+
+#: One token of a chunk: (offset in the chunk, length, text, lower case, lemma, flags).
+_Part = tuple[int, int, str, str, str, int]
+
+#: Per distinct chunk (a run of non-whitespace characters, as ``str.split``
+#: gives them): its tokens. A text repeats its words, so tokenising, lower
+#: casing, the lemma lookup and the character tests cost one dictionary
+#: lookup per chunk. Cleared when it grows past _CHUNKS_MAX (a worker process
+#: scans many documents).
+_chunks: dict[str, tuple[_Part, ...]] = {}
+_CHUNKS_MAX = 400_000
+
+
+def _form_info(word: str) -> tuple[str, str, int]:
+    low = word.lower()
+    flags = 0
+    if word in _QUOTES:
+        flags |= _QUOTE
+    if word in _SENTENCE_END:
+        flags |= _ENDS_SENTENCE | _PUNCT
+    elif all(unicodedata.category(c).startswith("P") for c in word):
+        flags |= _PUNCT
+    return low, lemma(low), flags
+
+
+def _learn(chunks: Iterable[str]) -> None:
+    """Tokenise ``chunks`` with spaCy (in one call) and remember their tokens in :data:`_chunks`.
+
+    spaCy's tokenizer splits a text at whitespace first and tokenises every
+    whitespace-free chunk on its own (prefixes, suffixes, infixes and the
+    Swedish exceptions such as ``t.ex.``), so a chunk has the same tokens
+    wherever it stands. The chunks are joined by blank lines, which keep
+    spaCy's special-case matcher from joining tokens of two chunks.
+    """
+    from spacy.attrs import IDX, LENGTH
+
+    todo = list(dict.fromkeys(chunks))
+    if len(_chunks) + len(todo) > _CHUNKS_MAX:
+        _chunks.clear()
+    if not todo:
+        return
+    joined = "\n\n".join(todo)
+    array = get_nlp().tokenizer(joined).to_array([IDX, LENGTH])
+    starts = array[:, 0].tolist()
+    lengths = array[:, 1].tolist()
+    k = 0
+    n = len(starts)
+    base = 0
+    for chunk in todo:
+        end = base + len(chunk)
+        parts: list[_Part] = []
+        while k < n and starts[k] < end:
+            rel = starts[k] - base
+            if rel >= 0:  # skip the blank-line tokens between chunks
+                word = chunk[rel : rel + lengths[k]]
+                parts.append((rel, lengths[k], word, *_form_info(word)))
+            k += 1
+        _chunks[chunk] = tuple(parts)
+        base = end + 2
+
+
+def _analyze_block(block: Block, text: str, chunks: list[str], vocabulary: set[str]) -> AnalyzedBlock:
+    """Tokens and sentences of one block, from its whitespace-free ``chunks`` (all in :data:`_chunks`).
+
+    The tokens are exactly spaCy's (see :func:`_learn`). Sentence starts follow
+    spaCy's rule-based sentencizer exactly: a token starts a sentence when a
+    sentence-ending character came before it and it is not punctuation
+    itself. spaCy makes a token of whitespace other than one space after a
+    word; such a token can start a sentence too (then the next word does not
+    count as the sentence's first), and is not kept.
+    """
     tokens: list[Token] = []
+    lowers: list[str] = []
     sentences: list[Sentence] = []
+    known = _chunks
+    find = text.find
     in_quotes = False
-    sent_no = -1
-    sent_start_tok = 0
-    for t in doc:  # type: ignore[attr-defined]
-        text = t.text
-        if t.is_sent_start or sent_no < 0:
-            if sent_no >= 0:
-                sentences.append(_sentence(tokens, sent_start_tok, len(tokens)))
-            sent_no += 1
-            sent_start_tok = len(tokens)
-            start_of_sentence = True
-        else:
+    seen_end = False
+    first_tok = 0  # index in ``tokens`` of the current sentence's first token
+    n_sent = 0  # number of the current sentence among the non-empty ones
+    start_of_sentence = not text[:1].isspace()  # else spaCy's first token is whitespace
+    pos = 0
+    for chunk in chunks:
+        at = find(chunk, pos)
+        if seen_end and at != pos and (at - pos > 1 or text[pos] != " "):
+            # a whitespace token after a sentence end: it starts the next sentence
+            seen_end = False
+            n_tok = len(tokens)
+            if n_tok > first_tok:
+                sentences.append(Sentence(first_tok, n_tok, tokens[first_tok].start, tokens[-1].end))
+                n_sent += 1
+            first_tok = n_tok
             start_of_sentence = False
-        if text.isspace():
-            continue
-        quote_char = text in _QUOTES
-        if quote_char:
-            in_quotes = not in_quotes
-        low = text.lower()
-        tokens.append(
-            Token(
-                text=text,
-                lower=low,
-                lemma=lemma(low),
-                start=t.idx,
-                end=t.idx + len(text),
-                i=len(tokens),
-                sent=max(sent_no, 0),
-                in_quotes=in_quotes and not quote_char,
-                is_sent_start=start_of_sentence,
-            )
-        )
-    if tokens:
-        sentences.append(_sentence(tokens, sent_start_tok, len(tokens)))
-    # sentence numbers must be dense indexes into ``sentences``
-    for n, sentence in enumerate(sentences):
-        for tok in tokens[sentence.start : sentence.end]:
-            tok.sent = n
-    sentences = [s for s in sentences if s.end > s.start]
-    for n, sentence in enumerate(sentences):
-        for tok in tokens[sentence.start : sentence.end]:
-            tok.sent = n
-    return AnalyzedBlock(block, tokens, sentences)
-
-
-def _sentence(tokens: list[Token], start: int, end: int) -> Sentence:
-    if end <= start:
-        return Sentence(start, end, 0, 0)
-    return Sentence(start, end, tokens[start].start, tokens[end - 1].end)
+        pos = at + len(chunk)
+        for rel, length, word, low, lem, flags in known[chunk]:
+            if seen_end and not flags & _PUNCT:
+                seen_end = False
+                n_tok = len(tokens)
+                if n_tok > first_tok:
+                    sentences.append(Sentence(first_tok, n_tok, tokens[first_tok].start, tokens[-1].end))
+                    n_sent += 1
+                first_tok = n_tok
+                start_of_sentence = True
+            elif flags & _ENDS_SENTENCE:
+                seen_end = True
+            if flags & _QUOTE:
+                in_quotes = not in_quotes
+                quoted = False
+            else:
+                quoted = in_quotes
+            start = at + rel
+            tokens.append(Token(word, low, lem, start, start + length, len(tokens), n_sent, quoted, start_of_sentence))
+            lowers.append(low)
+            start_of_sentence = False
+    if len(tokens) > first_tok:
+        sentences.append(Sentence(first_tok, len(tokens), tokens[first_tok].start, tokens[-1].end))
+    vocabulary.update(lowers)
+    return AnalyzedBlock(block, tokens, sentences, lowers)
 
 
 #: Lone surrogates (from broken UTF-16 or ``surrogateescape``) crash spaCy's
@@ -249,15 +322,27 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def analyze_document(document: Document, batch_size: int = 256) -> AnalyzedDocument:
-    """Tokenise every block of ``document`` and attach lemmas and sentences."""
-    nlp = get_nlp()
-    texts = [_SURROGATES.sub("\ufffd", b.text) for b in document.blocks]
+    """Tokenise every block of ``document`` and attach lemmas and sentences.
+
+    Tokens are spaCy's, but spaCy's tokenizer only runs on chunks (words with
+    their punctuation) not seen before in this process; sentence starts
+    follow spaCy's sentencizer (see :func:`_analyze_block`). ``batch_size``
+    is kept for compatibility and has no effect.
+    """
+    texts = [_SURROGATES.sub("\ufffd", b.text) if _SURROGATES.search(b.text) else b.text for b in document.blocks]
+    splits = [text.split() for text in texts]
+    known = _chunks
+    new = {chunk for chunks in splits for chunk in chunks if chunk not in known}
+    if new:
+        _learn(new)
+        if any(chunk not in known for chunk in new):  # the table was cleared while learning
+            _learn(chunk for chunks in splits for chunk in chunks)
+    vocabulary: set[str] = set()
     ablocks = [
-        _analyze_block(block, doc)
-        for block, doc in zip(document.blocks, nlp.pipe(texts, batch_size=batch_size))
+        _analyze_block(block, text, chunks, vocabulary)
+        for block, text, chunks in zip(document.blocks, texts, splits)
     ]
-    vocabulary = frozenset(t.lower for ab in ablocks for t in ab.tokens)
-    return AnalyzedDocument(document, ablocks, vocabulary=vocabulary)
+    return AnalyzedDocument(document, ablocks, vocabulary=frozenset(vocabulary))
 
 
 def analyze_text(text: str) -> AnalyzedDocument:
