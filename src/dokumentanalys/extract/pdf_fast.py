@@ -77,6 +77,8 @@ class _Probe:
         self.matrix = raw.FS_MATRIX()
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
+        #: text object address -> (size, font name, matrix a, b, c, d)
+        self.styles: dict[int, tuple[float, str, float, float, float, float]] = {}
 
     def origin_x(self, tp: Any, i: int) -> float:
         self.raw.FPDFText_GetCharOrigin(tp, i, ctypes.byref(self.x), ctypes.byref(self.y))
@@ -97,20 +99,33 @@ class _Probe:
         return self.name.value.decode("latin-1", errors="replace") if n else ""
 
     def char(self, tp: Any, i: int, text: str, page_top: float) -> dict[str, Any]:
-        """One character in the shape of a pdfplumber char (the keys the layout reader uses)."""
+        """One character in the shape of a pdfplumber char (the keys the layout reader uses).
+
+        Size and font belong to the character's text object (one font, size
+        and matrix each), so they are looked up once per object.
+        """
         raw = self.raw
         raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(self.rect))
-        y, size = self.baseline_and_size(tp, i)
-        m = self.matrix
+        raw.FPDFText_GetCharOrigin(tp, i, ctypes.byref(self.x), ctypes.byref(self.y))
+        key = ctypes.cast(raw.FPDFText_GetTextObject(tp, i), ctypes.c_void_p).value
+        style = self.styles.get(key) if key else None
+        if style is None:
+            _, size = self.baseline_and_size(tp, i)
+            m = self.matrix
+            style = (size, self.font(tp, i), m.a, m.b, m.c, m.d)
+            if key:
+                self.styles[key] = style
+        size, font, a, b, c, d = style
+        y = self.y.value
         return {
             "text": text,
-            "x0": self.origin_x(tp, i),
+            "x0": self.x.value,
             "x1": self.rect.right,
             "top": page_top - self.rect.top,
             "bottom": page_top - self.rect.bottom,
-            "matrix": (m.a, m.b, m.c, m.d, m.e, y),
+            "matrix": (a, b, c, d, self.x.value, y),
             "size": size,
-            "fontname": self.font(tp, i),
+            "fontname": font,
         }
 
 
@@ -197,7 +212,7 @@ def read_page(pdf: "pypdfium2.PdfDocument", index: int, *, tables: bool = False)
 
 def _near(boxes: list[tuple[float, float, float, float]], x0: float, x1: float, baseline: float, size: float) -> bool:
     """Could a character of this line have its centre inside one of the table boxes?"""
-    reach = 2 * max(size, 1.0)
+    reach = 1.5 * max(size, 1.0)  # a character's centre is within half a size of its baseline
     for bx0, btop, bx1, bbottom in boxes:
         if baseline + reach >= btop and baseline - reach <= bbottom and x1 + reach >= bx0 and x0 - reach <= bx1:
             return True

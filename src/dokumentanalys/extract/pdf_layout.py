@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import math
+from bisect import bisect_left
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Sequence
 
@@ -201,15 +202,25 @@ def read_table(
     Shared by both readers.
     """
     box = tuple(float(v) for v in bbox)
-    within = [ch for ch in chars if inside(ch, box)]
     result = PdfTable(top=box[1], bbox=[round(v, 1) for v in box])
+    # centres of the characters in the table, by height, to find each cell's characters quickly
+    centres = sorted(
+        ((ch["top"] + ch["bottom"]) / 2, (ch["x0"] + ch["x1"]) / 2, n, ch) for n, ch in enumerate(chars) if inside(ch, box)
+    )
+    heights = [c[0] for c in centres]
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
             if cell is None:
                 continue
-            cell_lines = lines_from_chars((ch for ch in within if inside(ch, cell)), page_top)
+            x0, top, x1, bottom = cell
+            found = [
+                (n, ch)
+                for _, x, n, ch in centres[bisect_left(heights, top) : bisect_left(heights, bottom)]
+                if x0 <= x < x1
+            ]
+            found.sort(key=lambda item: item[0])  # back to stream order
             text = ""
-            for line in cell_lines:
+            for line in lines_from_chars((ch for _, ch in found), page_top):
                 text = join_lines(text, line.text)
             text = text.replace("\xad", "")
             if text:

@@ -83,11 +83,14 @@ _TRANSLATE = str.maketrans(
 )
 
 _SPACES = re.compile(r"\s+")
+#: Any character :data:`_TRANSLATE` changes (most lines have none: skip the slow translate).
+_SPECIAL = re.compile("[" + re.escape("".join(chr(k) for k in _TRANSLATE)) + "]")
 
 
 def clean_text(text: str) -> str:
     """Normalise one line: ligatures, odd spaces and hyphens, collapsed blanks."""
-    text = text.translate(_TRANSLATE)
+    if _SPECIAL.search(text) is not None:
+        text = text.translate(_TRANSLATE)
     if "\xad" in text:  # soft hyphens: invisible inside a line, a break point at its end
         text = text.rstrip()
         text = text[:-1].replace("\xad", "") + text[-1:]
