@@ -9,6 +9,7 @@ on its :class:`~dokumentanalys.model.DocumentResult`.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import traceback
@@ -119,7 +120,23 @@ class Analyzer:
     # -- analysing --
 
     def analyze_document(self, document: Document) -> DocumentResult:
-        """Language, kind, assessment and rules for an already extracted document."""
+        """Language, kind, assessment and rules for an already extracted document.
+
+        The cyclic garbage collector is paused meanwhile: the analysis makes
+        some 100,000 small objects per 200 pages (tokens, sentences) and no
+        reference cycles, and the collector's passes over them (and over
+        spaCy's objects) cost as much time as the tokens themselves.
+        Everything is still freed by reference counting.
+        """
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._analyze_document(document)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _analyze_document(self, document: Document) -> DocumentResult:
         from .language.sv import analyze_document
 
         result = DocumentResult(

@@ -35,6 +35,8 @@ __all__ = ["RulePackError", "load_pack", "TermIndex", "compile_rules", "LoadedPa
 _CACHE_KEY = "data_rules.hits"
 _MIN_MODIFIER = 3
 _LINK_CHARS = "-"
+#: word forms whose matches a TermIndex remembers before it starts afresh
+_MEMO_MAX = 200_000
 
 
 class RulePackError(Exception):
@@ -133,8 +135,11 @@ class TermIndex:
     keep: dict[str, set[int] | None] = field(default_factory=dict)
     #: per rule: lower-case word sets of its conditions
     conditions: list[dict[str, frozenset[str]]] = field(default_factory=list)
+    #: word form -> (entries, is_compound): the result of matching the form, remembered
+    _memo: dict[str, tuple[list[_Entry], bool]] = field(default_factory=dict, repr=False, compare=False)
 
     def add_keep(self, word: str, rule: int | None) -> None:
+        self._memo.clear()
         for form in inflect(word):
             if rule is None:
                 self.keep[form] = None
@@ -145,6 +150,7 @@ class TermIndex:
                     self.keep[form] = current
 
     def add_rule(self, spec: RuleSpec) -> int:
+        self._memo.clear()
         idx = len(self.specs)
         self.specs.append(spec)
         for match in spec.match:
@@ -192,26 +198,51 @@ class TermIndex:
                 return [e for e in entries if e.compounds and e.rule not in keep_here], True, set()
         return [], False, set()
 
+    def _memo_entries(self, lower: str) -> tuple[list[_Entry], bool]:
+        """:meth:`_word_entries` for ``lower``, remembered per word form (bounded, per index)."""
+        memo = self._memo
+        if len(memo) >= _MEMO_MAX:
+            memo.clear()
+        entries, compound, _ = self._word_entries(lower) if lower[:1].isalpha() else ([], False, None)
+        found = (entries, compound)
+        memo[lower] = found
+        return found
+
     def scan(self, document: AnalyzedDocument) -> list[Hit]:
+        """Every hit in ``document``.
+
+        Each distinct word of the document is matched once (and remembered
+        across documents); then only the tokens whose word has a match, or
+        starts a phrase, are looked at.
+        """
         hits: list[Hit] = []
         phrases = self.phrases
+        memo = self._memo
+        hot: dict[str, tuple[list[_Entry], bool]] = {}
+        for word in document.vocabulary:
+            found = memo.get(word)
+            if found is None:
+                found = self._memo_entries(word)
+            if found[0] or (word in phrases and word[:1].isalpha()):
+                hot[word] = found
+        if not hot:
+            return hits
         for ablock in document.blocks:
-            tokens = ablock.tokens
-            for i, tok in enumerate(tokens):
-                lower = tok.lower
-                if not lower[:1].isalpha():
+            lowers = ablock.lowers
+            n_tokens = len(lowers)
+            for i, lower in enumerate(lowers):
+                if lower not in hot:
                     continue
-                covered = False
-                for entry in phrases.get(lower, ()):
-                    n = entry.n_tokens
-                    if i + n <= len(tokens) and all(
-                        tokens[i + k].lower == entry.tokens[k] for k in range(1, n)
-                    ):
-                        hits.append(Hit(entry.rule, ablock, i, i + n - 1, False))
-                        covered = True
-                if covered:
-                    continue
-                entries, compound, _ = self._word_entries(lower)
+                if lower in phrases:
+                    covered = False
+                    for entry in phrases[lower]:
+                        n = entry.n_tokens
+                        if i + n <= n_tokens and all(lowers[i + k] == entry.tokens[k] for k in range(1, n)):
+                            hits.append(Hit(entry.rule, ablock, i, i + n - 1, False))
+                            covered = True
+                    if covered:
+                        continue
+                entries, compound = hot[lower]
                 for entry in entries:
                     hits.append(Hit(entry.rule, ablock, i, i, compound))
         return hits
