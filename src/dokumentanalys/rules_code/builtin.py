@@ -24,6 +24,7 @@ RULE_MODULES: tuple[str, ...] = (
     "pronouns",
     "statistics",
     "perspective",
+    "marking",
 )
 
 
