@@ -39,7 +39,7 @@ GEN = "stereotyp/generalisering-om-kon"
         ("Flickor har en naturlig fallenhet för språk.", "Flickor har en naturlig fallenhet"),
         ("Pappor brukar vara mindre lyhörda.", "Pappor brukar vara mindre lyhörda"),
         ("Därför är pojkar mer stökiga på lektionerna.", "är pojkar mer stökiga"),
-        ("Vi vet ju att unga män är mer aggressiva.", "män är mer aggressiva"),
+        ("Vi vet ju att unga män är mer aggressiva.", "unga män är mer aggressiva"),
         ("Mammor är naturligt mer känsliga för barnens behov.", "Mammor är naturligt"),
         ("Kvinnor är sämre lämpade för tunga lyft.", "Kvinnor är sämre lämpade"),
     ],
@@ -88,9 +88,13 @@ def test_analysis_and_critique_are_not_flagged(registry: Registry, text: str) ->
     assert GEN not in _rules(registry, text)
 
 
-def test_one_finding_per_sentence(registry: Registry) -> None:
+def test_one_finding_per_clause(registry: Registry) -> None:
     text = "Flickor är ordentliga och pojkar är stökiga. Killar är starka."
-    assert _rules(registry, text).count(GEN) == 2
+    assert [m for r, m in _hits(registry, text) if r == GEN] == [
+        "Flickor är ordentliga",
+        "pojkar är stökiga",
+        "Killar är starka",
+    ]
 
 
 MOM = "stereotyp/mammor-i-stallet-for-foraldrar"

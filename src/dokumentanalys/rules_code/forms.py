@@ -31,6 +31,7 @@ __all__ = [
     "sex_question_without_purpose",
     "sex_question_undefined",
     "applicant_in_third_person",
+    "partner_fields",
 ]
 
 _KINDS = ("ansokan",)
@@ -51,9 +52,6 @@ _GDPR = (
 
 _MOTHER = frozenset({"mor", "moder", "mamma", "modern", "mamman", "mors", "moders", "moderns", "mammas", "mammans"})
 _FATHER = frozenset({"far", "fader", "pappa", "fadern", "pappan", "fars", "faders", "faderns", "pappas", "pappans"})
-_PARENT_GENITIVES = frozenset(
-    {"mors", "moders", "moderns", "mammas", "mammans", "fars", "faders", "faderns", "pappas", "pappans"}
-)
 #: Nouns that make a field label ("Moderns personnummer", "Far, telefon").
 _FIELD_NOUNS = frozenset(
     {
@@ -98,26 +96,40 @@ def _is_label(tokens: list[Token], i: int) -> bool:
 class _Label:
     ablock: AnalyzedBlock
     token: Token
-    parent: str  # "mor" or "far"
+    tag: str  # "mor"/"far" for parents, "f"/"m" for partners
+
+
+def _field_labels(document: AnalyzedDocument, tags: dict[str, str]) -> list[_Label]:
+    """Every token of ``tags`` that heads a field label ("Mor:", "Moderns personnummer", "Hustruns inkomst")."""
+    labels: list[_Label] = []
+    for ablock in document.blocks:
+        tokens = ablock.tokens
+        for i, tok in enumerate(tokens):
+            tag = tags.get(tok.lower)
+            if tag is None or tok.in_quotes:
+                continue
+            nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+            if nxt == "illa":  # "om barnet far illa"
+                continue
+            genitive_field = tok.lower.endswith("s") and nxt in _FIELD_NOUNS
+            if genitive_field or _is_label(tokens, i):
+                labels.append(_Label(ablock, tok, tag))
+    return labels
+
+
+_PARENT_TAGS: dict[str, str] = {**{w: "mor" for w in _MOTHER}, **{w: "far" for w in _FATHER}}
 
 
 def _parent_labels(document: AnalyzedDocument) -> list[_Label]:
     if any(word.startswith(_PARENTHOOD_STEMS) or "graviditet" in word for word in document.vocabulary):
         return []
-    labels: list[_Label] = []
-    for ablock in document.blocks:
-        tokens = ablock.tokens
-        for i, tok in enumerate(tokens):
-            low = tok.lower
-            if tok.in_quotes or (low not in _MOTHER and low not in _FATHER):
-                continue
-            nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-            if nxt == "illa":  # "om barnet far illa"
-                continue
-            genitive_field = low in _PARENT_GENITIVES and nxt in _FIELD_NOUNS
-            if genitive_field or _is_label(tokens, i):
-                labels.append(_Label(ablock, tok, "mor" if low in _MOTHER else "far"))
-    return labels
+    return _field_labels(document, _PARENT_TAGS)
+
+
+def _at_first(ctx: RuleContext, labels: list[_Label], message: str | None = None) -> Finding:
+    """One finding for the whole form, at its first label (the fix is one decision)."""
+    first = labels[0]
+    return ctx.finding(first.ablock, first.token.start, first.token.end, message=message)
 
 
 @code_rule(
@@ -155,15 +167,12 @@ def _parent_labels(document: AnalyzedDocument) -> list[_Label]:
 def mother_father_fields(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
     """Fields labelled mor/far (or mamma/pappa) where both parents are asked for, or the father only."""
     labels = _parent_labels(document)
-    parents = {label.parent for label in labels}
-    if "far" not in parents:
+    if "far" not in {label.tag for label in labels}:
         return
-    first = labels[0]
-    count = len(labels)
     message = ctx.meta.message
-    if count > 1:
-        message = message.replace("; skriv", f" ({count} fält); skriv")
-    yield ctx.finding(first.ablock, first.token.start, first.token.end, message=message)
+    if len(labels) > 1:
+        message = message.replace("; skriv", f" ({len(labels)} fält); skriv")
+    yield _at_first(ctx, labels, message)
 
 
 @code_rule(
@@ -198,10 +207,67 @@ def mother_father_fields(document: AnalyzedDocument, ctx: RuleContext) -> Iterat
 def mother_only_fields(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
     """Only mother fields: the form assumes the mother is the parent to contact."""
     labels = _parent_labels(document)
-    if not labels or any(label.parent == "far" for label in labels):
+    if not labels or any(label.tag == "far" for label in labels):
         return
-    first = labels[0]
-    yield ctx.finding(first.ablock, first.token.start, first.token.end)
+    yield _at_first(ctx, labels)
+
+
+# --- a partner of one sex ---------------------------------------------------------------
+
+#: Spouse words of one sex as a field label ("Hustruns inkomst", "Makens namn").
+_PARTNER_TAGS: dict[str, str] = {
+    **{w: "f" for w in ("hustru", "hustrun", "hustruns", "hustrus", "fru", "frun", "fruns", "makan", "makans")},
+    **{w: "m" for w in ("maken", "makens")},
+}
+#: Words in the same block that name the alternatives ("Hustru/sambo", "Make, maka eller sambo").
+_PARTNER_ALTERNATIVES = frozenset({"sambo", "sambons", "sambo:s", "partner", "partnerns", "eller", "/", "respektive"})
+
+
+def _partner_labels(document: AnalyzedDocument) -> list[_Label]:
+    return [
+        label
+        for label in _field_labels(document, _PARTNER_TAGS)
+        if not any(t.lower in _PARTNER_ALTERNATIVES for t in label.ablock.tokens)
+    ]
+
+
+@code_rule(
+    id="blankett/antagen-partner",
+    name="fält för hustru eller make",
+    category="stereotype",
+    severity="warning",
+    kinds=_KINDS,
+    message="Fältet ”{match}” förutsätter att den som söker har en partner av motsatt kön; fråga efter partner.",
+    suggestions=["Partnerns inkomst", "Make, maka, sambo eller registrerad partner", "Din eventuella partners inkomst"],
+    rationale=(
+        "Ett fält för hustruns inkomst utgår från att den som söker är en man som är gift med en kvinna. "
+        "Den som söker kan vara kvinna eller man och leva med en partner av vilket kön som helst, vara "
+        "sambo eller leva ensam. Isof råder att inte anta vem som söker och att tilltala läsaren med du."
+    ),
+    source=_KSH,
+    url=_KSH_URL,
+    limitations=(
+        "Bara fältrubriker (t.ex. ”Hustruns inkomst”, ”Makens namn”) räknas, och inte när fältet också "
+        "nämner sambo, partner eller ett alternativ med eller. Regeln rapporterar en gång per blankett."
+    ),
+    flag=[
+        {"text": "Sökandens inkomst: ______\n\nHustruns inkomst: ______", "kind": "ansokan", "count": 1},
+        {"text": "| Makens namn | Makens personnummer |", "kind": "ansokan"},
+    ],
+    pass_=[
+        {"text": "Din inkomst: ______\n\nDin eventuella partners inkomst: ______", "kind": "ansokan"},
+        {"text": "Inkomst för make, maka eller sambo: ______", "kind": "ansokan"},
+        {"text": "Skicka beslutet till sökanden och hustrun för kännedom om ärendet.", "kind": "ansokan"},
+    ],
+)
+def partner_fields(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
+    """A field for the applicant's wife (or husband) only."""
+    labels = _partner_labels(document)
+    if labels:
+        label = labels[0]
+        end = label.ablock.tokens[label.token.i + 1].end if label.token.i + 1 < len(label.ablock.tokens) else label.token.end
+        matched = label.ablock.text[label.token.start : end]
+        yield ctx.finding(label.ablock, label.token.start, end, message=ctx.meta.message.replace("{match}", matched))
 
 
 # --- the question about kön -------------------------------------------------------------
@@ -466,6 +532,7 @@ def applicant_in_third_person(document: AnalyzedDocument, ctx: RuleContext) -> I
 RULES = [
     mother_father_fields,
     mother_only_fields,
+    partner_fields,
     sex_question_without_purpose,
     sex_question_undefined,
     applicant_in_third_person,

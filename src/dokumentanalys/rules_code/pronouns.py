@@ -27,7 +27,16 @@ from ..language.analyzed import AnalyzedBlock, AnalyzedDocument, Token
 from ..model import BlockKind, Finding
 from .people import DEN_PARTICIPLES, MALE_GROUP, SEX_SPECIFIC_SINGULAR, person_head
 
-__all__ = ["RULES", "generic_pronoun", "slash_pronoun", "denne_pronoun", "e_form", "find_antecedent", "Antecedent"]
+__all__ = [
+    "RULES",
+    "generic_pronoun",
+    "slash_pronoun",
+    "denne_pronoun",
+    "e_form",
+    "find_antecedent",
+    "partner_assumed",
+    "Antecedent",
+]
 
 _SOURCE = "Isof, Frågelådan svar 77439; Isof, Klarspråkshjälpen: Använd inkluderande språk"
 _URL = "https://frageladan.isof.se/visasvar.py?svar=77439"
@@ -254,6 +263,39 @@ def _pronoun_suggestions(low: str, antecedent: Antecedent, kind: str) -> list[st
     return out
 
 
+#: "sökanden och hans fru": a possessive or a generic person's genitive and a spouse of the
+#: other sex. ``stereotyp/antagen-partner`` reports these words; the pronoun rules leave them
+#: to it, so that one assumption gives one finding.
+_PARTNER_OF: dict[str, frozenset[str]] = {
+    "hans": frozenset({"fru", "frun", "frus", "hustru", "hustrun", "hustrus", "maka", "makas", "fruar"}),
+    "hennes": frozenset({"man", "mans", "make", "makes", "maken"}),
+}
+_ANY_PARTNER = _PARTNER_OF["hans"] | _PARTNER_OF["hennes"]
+_GENERIC_GENITIVES = frozenset(
+    {
+        "dennes", "sökandens", "sökandes", "enskildes", "hyresgästens", "låntagarens", "arbetstagarens",
+        "medlemmens", "kundens", "brukarens", "klientens", "fastighetsägarens", "byggherrens", "försäkrades",
+    }
+)
+_PARTNER_ALTERNATIVES = frozenset({"eller", "/", "respektive", "alternativt", "el.", "resp."})
+_NEUTRAL_PARTNERS = frozenset({"sambo", "sambon", "sambos", "partner", "partnern", "partners", "registrerad"})
+
+
+def partner_assumed(ablock: AnalyzedBlock, i: int) -> bool:
+    """Is ``tokens[i]`` the owner in "hans fru", "hennes man", "sökandens hustru" (no alternatives named)?"""
+    tokens = ablock.tokens
+    if i + 1 >= len(tokens):
+        return False
+    owner, partner = tokens[i].lower, tokens[i + 1].lower
+    partners = _PARTNER_OF.get(owner, _ANY_PARTNER if owner in _GENERIC_GENITIVES else frozenset())
+    if partner not in partners:
+        return False
+    if i + 2 < len(tokens) and tokens[i + 2].lower in _PARTNER_ALTERNATIVES:
+        return False
+    sentence = ablock.sentence_of(tokens[i])
+    return not any(t.lower in _NEUTRAL_PARTNERS for t in ablock.sentence_tokens(sentence))
+
+
 def _iter_text_blocks(document: AnalyzedDocument) -> Iterator[tuple[int, AnalyzedBlock]]:
     for bi, ablock in enumerate(document.blocks):
         if ablock.block.kind in (BlockKind.HEADER, BlockKind.FOOTER):
@@ -309,6 +351,8 @@ def generic_pronoun(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Fi
             nxt = tokens[tok.i + 1] if tok.i + 1 < len(tokens) else None
             if low == "hans" and (not tok.is_sent_start and tok.is_title or (nxt is not None and nxt.is_title)):
                 continue  # the first name Hans
+            if partner_assumed(ablock, tok.i):
+                continue  # "sökanden och hans fru": stereotyp/antagen-partner reports it
             sex = _PRONOUNS[low][0]
             antecedent = find_antecedent(document, bi, tok, sex, chained)
             if antecedent is None:
@@ -409,6 +453,8 @@ def denne_pronoun(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Find
             nxt = tokens[tok.i + 1] if tok.i + 1 < len(tokens) else None
             if low == "denna" and nxt is not None and nxt.is_alpha and nxt.lower not in _DENNA_PRONOUN_NEXT:
                 continue  # "denna plan": a determiner
+            if partner_assumed(ablock, tok.i):
+                continue  # "dennes fru": stereotyp/antagen-partner reports it
             antecedent = find_antecedent(document, bi, tok, "m")
             if antecedent is None:
                 continue

@@ -1,142 +1,71 @@
 """Stereotyped wording about women, men, girls and boys (category ``stereotype``).
 
-These rules are hints, not verdicts (domain primer §4), so they are tuned for
-precision: each looks for a narrow sentence pattern and steps aside when the
-sentence reads as analysis rather than assumption (numbers, a source,
-"oftare", "i högre grad"), or when it talks *about* a stereotype ("myten att",
-"föreställningar om", "bryta normer").
+These rules are hints, not verdicts (domain primer §4). A generalisation is
+built from parts: a *group* (a generic plural such as *flickor*, *unga män*,
+*mammor*), a *generalising predicate* (*är*, *har lättare för*, *passar
+bättre för*, *tar gärna ansvar för*, *mår bäst av*, *saknar*, *föredrar*,
+*vill hellre*, *dras till* …) and a *trait* or *domain* from the categorised
+lexicon in :mod:`.stereotype_lexicon`. The rules step aside when the sentence
+reads as analysis rather than assumption (numbers, a source, *oftare*, *i
+högre grad*), when it talks *about* a stereotype (*myten att*, *föreställningen
+att*, *bryta normer*), when the claim is negated (*det är inte så att …*), and
+inside quotations.
 
 - :data:`group_generalisation`: "Flickor är mer ordentliga än pojkar",
-  "Killar är bättre på teknik", "Kvinnor är av naturen omhändertagande".
+  "Unga män är mer risktagande", "Kvinnor passar bättre för vården".
+- :data:`assumed_gender_role`: tasks and roles handed out by sex ("dans för
+  tjejer och motor för killar", "det är mamman som ska fylla i", "Som mamma
+  vet du …", "den manliga personalen tar hand om gymmet").
 - :data:`mothers_for_parents`: "mammor och barn", "mammagrupp",
   "Mammorna får information om barnets ..." where parents are meant.
-- :data:`fathers_help_out`: "pappor som hjälper till hemma".
-
-Word lists are plain sets of lower-case forms; the lemma table is not used
-because it is unreliable for these words (it reads *bättre* as *god*).
+- :data:`fathers_help_out`: "pappor som hjälper till hemma", "pappan är barnvakt".
+- :data:`assumed_partner`: "sökanden och hans fru".
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from ..engine.rule import RuleContext, code_rule
 from ..language.analyzed import AnalyzedBlock, AnalyzedDocument, Sentence, Token
 from ..model import Finding
+from .pronouns import find_antecedent, partner_assumed
+from .people import person_head
+from .stereotype_lexicon import (
+    DEFINITE_GROUPS,
+    FAMILY_WORDS,
+    GROUP_GENITIVES,
+    GROUP_OF,
+    GROUPS,
+    INNATE,
+    SEXED_SINGULARS,
+    TRAIT_CATEGORY,
+    TRAIT_NOUNS,
+    domain_of,
+)
 
-__all__ = ["RULES", "group_generalisation", "mothers_for_parents", "fathers_help_out"]
+__all__ = [
+    "RULES",
+    "group_generalisation",
+    "assumed_gender_role",
+    "mothers_for_parents",
+    "fathers_help_out",
+    "assumed_partner",
+]
 
 _SCHYST = "Region Värmland: Schyst kommunikation – fler schysta tips (”Tänk tvärtom”)"
 _SCHYST_URL = "http://schyst.se/schyst-kommunikation/start/fler-schysta-tips/"
 _TRAMPOLIN = "Trampolin PR: Inkluderande kommunikation (sekundärkälla)"
-
-
-# --- shared word lists ---------------------------------------------------------------
-
-#: Generic plural group nouns (indefinite: "flickor är ...", not "flickorna i klassen").
-_GROUPS: dict[str, str] = {
-    "kvinnor": "kvinnor",
-    "män": "män",
-    "flickor": "flickor",
-    "pojkar": "pojkar",
-    "tjejer": "tjejer",
-    "killar": "killar",
-    "mammor": "mammor",
-    "pappor": "pappor",
-    "mödrar": "mödrar",
-    "fäder": "fäder",
-}
-_GROUP_GENITIVES = frozenset(
-    {"kvinnors", "mäns", "flickors", "pojkars", "tjejers", "killars", "mammors", "pappors", "mödrars", "fäders"}
+_CEMR = "SKR om CEMR-deklarationen (motverka könsstereotyper)"
+_KSH = "Isof, Klarspråkshjälpen: Använd inkluderande språk"
+_KSH_URL = (
+    "https://www.isof.se/stod-och-sprakrad/spraktjanster/klarsprakshjalpen/skriv-klarsprak/"
+    "tank-pa-dina-lasare/fordjupning-tank-pa-dina-lasare/anvand-inkluderande-sprak"
 )
 
 
-def _adj(base: str, *extra: str) -> set[str]:
-    """Forms of a regular adjective: base, -t, -a, -e, -are, -ast, -aste (plus ``extra``)."""
-    forms = {base + s for s in ("", "t", "a", "e", "are", "ast", "aste")}
-    return forms | set(extra)
-
-
-def _adj_sam(base: str) -> set[str]:
-    """Adjectives in -sam double the m: omtänksam, omtänksamt, omtänksamma."""
-    return {base, base + "t", base + "ma", base + "me", base + "mare", base + "mast", base + "maste"}
-
-
-def _adj_ad(base: str) -> set[str]:
-    """Participles in -ad: tävlingsinriktad, tävlingsinriktat, tävlingsinriktade."""
-    stem = base[:-2]
-    return {base, stem + "at", stem + "ade"}
-
-
-#: Traits and abilities that generalisations ascribe to a sex. Outcomes
-#: (sjukskrivna, utsatta, arbetslösa) are left out on purpose: "kvinnor är mer
-#: sjukskrivna än män" describes a measured difference, not a trait.
-_TRAITS: frozenset[str] = frozenset(
-    set().union(
-        *(
-            _adj(w)
-            for w in (
-                "ordentlig", "duktig", "känslig", "flitig", "pratig", "skvallrig", "svag", "stark",
-                "teknisk", "logisk", "aggressiv", "bråkig", "stökig", "försiktig", "lydig",
-                "mjuk", "hård", "tuff", "dominant", "handlingskraftig", "våldsam", "slarvig", "lat",
-                "intuitiv", "lugn", "snäll", "fåfäng", "empatisk", "modig", "självsäker", "noggrann",
-                "högljudd", "vild", "pratglad", "petig", "impulsiv", "känslosam",
-            )
-        ),
-        *(_adj_sam(w) for w in ("omtänksam", "uppmärksam", "pratsam")),
-        *(_adj_ad(w) for w in ("tävlingsinriktad", "intresserad", "lagd", "begåvad", "lämpad")),
-        {
-            "emotionell", "emotionellt", "emotionella", "rationell", "rationellt", "rationella",
-            "omhändertagande", "omvårdande", "vårdande", "lyhörd", "lyhört", "lyhörda",
-            "ambitiös", "ambitiöst", "ambitiösa", "praktiskt", "naturligt", "lättare", "svårare",
-        },
-    )
-)
-#: Fear and worry are left out of _TRAITS too: "kvinnor är mer rädda att gå ut" is
-#: usually a finding of a safety survey, not a claim about women's nature.
-
-#: "svårare att sitta still" is about a trait; "svårare att få jobb" about circumstances.
-_TRAIT_VERBS = frozenset(
-    {
-        "sitta", "prata", "uttrycka", "visa", "koncentrera", "fokusera", "lyssna", "samarbeta", "be",
-        "söka", "hantera", "lära", "känna", "förstå", "säga", "planera", "vänta", "lösa", "anpassa",
-        "kontrollera", "styra", "leda", "vårda", "ta", "räkna", "läsa",
-    }
-)
-_CIRCUMSTANCES = frozenset({"sig"})  # "ta sig in på arbetsmarknaden"
-#: "har en naturlig fallenhet för": an innate ability.
-_ABILITY_NOUNS = frozenset({"fallenhet", "talang", "begåvning", "instinkt", "förmåga", "känsla"})
-
-#: Comparatives that need a following "på"/"lämpade"/a role noun to be about ability.
-_ABILITY_COMPARATIVES = frozenset({"bättre", "sämre", "bra", "dåliga", "dålig"})
-_ABILITY_NEXT = frozenset(
-    {"på", "lämpade", "lämpad", "som", "ledare", "förare", "föräldrar", "chefer", "lyssnare"}
-)
-#: Verbs that carry a generalising statement ("flickor ÄR", "pojkar HAR svårare").
-_VERBS = frozenset({"är", "blir", "har", "kan", "brukar", "tenderar", "verkar", "tycks", "var"})
-#: Preference verbs: "killar vill hellre tävla", "flickor föredrar dans".
-#: vill/väljer need a preference adverb next; behöver needs a degree word or "för att".
-_PREFER_DIRECT = frozenset({"föredrar", "gillar", "älskar"})
-_PREFER_ADVERB = frozenset({"vill", "väljer", "söker"})
-_PREFER_ADVERBS = frozenset({"hellre", "helst"})
-_NEED = frozenset({"behöver"})
-_NEED_DEGREE = frozenset({"mer", "mindre", "fler", "extra", "tydligare", "hårdare", "fastare", "mera"})
-#: Care verbs that hand a group a responsibility: "mammor tar hand om", "kvinnor sköter".
-_CARE_VERBS = frozenset({"sköter", "tar"})
-#: Words allowed between the group and the trait.
-_FILLERS = frozenset(
-    {
-        "mer", "mindre", "mycket", "ofta", "oftast", "alltid", "generellt", "helt", "enkelt", "också",
-        "även", "lite", "betydligt", "så", "väldigt", "mest", "minst", "av", "naturen", "i", "regel",
-        "allmänhet", "sig", "själva", "bara", "vara", "att", "ju", "nog", "mycket", "sällan", "en",
-        "naturligt", "faktiskt", "egentligen", "klart", "tydligt", "ett", "för",
-    }
-)
-#: Before the group: where a generic subject can start ("..., men flickor är").
-_SUBJECT_OPENERS = frozenset({"att", "eftersom", "då", "men", "medan", "och", ",", "alla", "flesta", "–", "-", ":"})
-_GROUP_ADJECTIVES = frozenset({"unga", "äldre", "vuxna", "små", "alla", "flesta", "de"})
-#: Negation or equality between the group and the trait: a counter-statement.
-_NEGATIONS = frozenset({"inte", "aldrig", "ej", "inga", "ingen", "lika", "varken"})
+# --- sentences we leave alone --------------------------------------------------------------
 
 #: Sentences with these words read as analysis, a report of data, or a
 #: discussion *of* a stereotype, not as one.
@@ -146,150 +75,367 @@ _ANALYSIS = frozenset(
         "undersökning", "undersökningen", "undersökningar", "studie", "studien", "studier",
         "forskning", "forskningen", "rapport", "rapporten", "scb", "jämfört", "siffror",
         "siffrorna", "data", "mätning", "mätningen", "mätningar", "enkät", "enkäten", "enkäter",
-        "kartläggning", "kartläggningen", "betyg", "betygen", "resultat", "resultaten", "pisa", "myt", "myten", "myter", "fördom", "fördomar", "fördomen", "föreställning",
-        "föreställningen", "föreställningar", "stereotyp", "stereotypa", "stereotyper",
-        "stereotypen", "stereotypt", "norm", "normer", "normen", "förväntningar", "förväntas",
-        "anses", "uppfattas", "antas", "tror", "påstående", "påståendet", "sägs", "bryta",
-        "utmana", "motverka", "ifrågasätta", "felaktigt", "felaktiga", "skillnaderna", "könsroller",
-        "könsrollerna", "traditionella", "traditionellt",
+        "kartläggning", "kartläggningen", "betyg", "betygen", "resultat", "resultaten", "pisa", "myt",
+        "myten", "myter", "fördom", "fördomar", "fördomen", "föreställning", "föreställningen",
+        "föreställningar", "stereotyp", "stereotypa", "stereotyper", "stereotypen", "stereotypt", "norm",
+        "normer", "normen", "förväntningar", "förväntas", "anses", "uppfattas", "antas", "tror",
+        "påstående", "påståendet", "sägs", "bryta", "utmana", "motverka", "ifrågasätta", "felaktigt",
+        "felaktiga", "skillnaderna", "könsroller", "könsrollerna", "traditionella", "traditionellt",
+        "idén", "uppfattningen", "klichén", "schablonen", "schabloner", "bilden", "svarar",
+        "svarade", "uppger", "uppgav",
     }
 )
+#: Words of measured frequency or extent ("oftare", "i högre grad"): the clause
+#: reports a difference rather than a trait. Checked near the group only, since
+#: a later clause ("medan tjejer oftare ...") does not turn the first into data.
+_EXTENT = frozenset({"oftare", "grad", "utsträckning", "sällan", "vanligare", "ovanligare"})
+_EXTENT_WINDOW = 6
+#: Negation or equality: a counter-statement ("inte sämre", "lika omtänksamma").
+_NEGATIONS = frozenset({"inte", "aldrig", "ej", "inga", "ingen", "lika", "varken"})
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "-", "men", "medan", "utan"})
 
 
 def _has_number(tokens: Iterable[Token]) -> bool:
     return any(any(c.isdigit() for c in t.text) for t in tokens)
 
 
-#: Words of measured frequency or extent ("oftare", "i högre grad"): the clause
-#: reports a difference rather than a trait. Checked near the group only, since
-#: a later clause ("medan tjejer oftare ...") does not turn the first into data.
-_EXTENT = frozenset({"oftare", "grad", "utsträckning", "sällan", "vanligare", "ovanligare"})
-_EXTENT_WINDOW = 6
-
-
 def _sentence_skipped(tokens: list[Token]) -> bool:
     """Analysis, data, a question or a quotation: not a stereotype of ours to flag."""
-    if not tokens:
-        return True
-    if tokens[-1].text == "?":
+    if not tokens or tokens[-1].text == "?":
         return True
     if _has_number(tokens):
         return True
     return any(t.lower in _ANALYSIS for t in tokens)
 
 
-def _text_blocks(document: AnalyzedDocument) -> Iterator[tuple[AnalyzedBlock, Sentence, list[Token]]]:
+def _negated_before(lowers: list[str], g: int) -> bool:
+    """A negation earlier in the clause: "Det är inte så att pojkar är …", "Det betyder inte att kvinnor …"."""
+    for k in range(g - 1, max(-1, g - 7), -1):
+        if lowers[k] in _CLAUSE_BREAKS:
+            return False
+        if lowers[k] in _NEGATIONS:
+            return True
+    return False
+
+
+def _text_sentences(document: AnalyzedDocument) -> Iterator[tuple[AnalyzedBlock, list[Token]]]:
     for ablock, sentence in document.iter_sentences():
         tokens = ablock.sentence_tokens(sentence)
         if tokens:
-            yield ablock, sentence, tokens
+            yield ablock, tokens
 
 
-# --- group generalisations -------------------------------------------------------------
+def _span_finding(ctx: RuleContext, ablock: AnalyzedBlock, tokens: list[Token], first: int, last: int, message: str | None = None) -> Finding:
+    """A finding over ``tokens[first..last]``; ``{match}`` in the rule's message becomes the words."""
+    matched = ablock.text[tokens[first].start : tokens[last].end]
+    text = (message or ctx.meta.message).replace("{match}", matched)
+    return ctx.finding(ablock, tokens[first].start, tokens[last].end, message=text)
 
 
-def _subject_position(tokens: list[Token], g: int) -> bool:
-    """Is ``tokens[g]`` a group noun in subject position (sentence start, after att/men, ...)?"""
+# --- group generalisations -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    first: int
+    last: int
+    group: str
+    kind: str  # "egenskap:<category>", "förmåga", "intresse", "behov", "roll", "väsen"
+
+
+#: Before the group: where a generic subject can start ("..., men flickor är").
+_SUBJECT_OPENERS = frozenset(
+    {"att", "eftersom", "då", "men", "medan", "och", ",", "alla", "flesta", "–", "-", ":", "när", "så", "därför", "ju", "nog"}
+)
+_GROUP_ADJECTIVES = frozenset({"unga", "äldre", "vuxna", "små", "alla", "flesta", "de", "yngre", "vuxna", "tonåriga"})
+#: Adverbs between the group and its verb ("flickor ÄR", "killar har ofta", "tjejer tar gärna").
+_ADVERBS = frozenset(
+    {
+        "ofta", "oftast", "alltid", "också", "även", "gärna", "generellt", "typiskt", "naturligt", "ju", "nog",
+        "faktiskt", "egentligen", "i", "regel", "allmänhet", "helt", "enkelt", "av", "naturen", "därför",
+        "dessutom", "själva", "sällan",
+    }
+)
+#: Words allowed between a copula and the trait.
+_FILLERS = frozenset(
+    {
+        "mer", "mindre", "mycket", "ofta", "oftast", "alltid", "generellt", "helt", "enkelt", "också",
+        "även", "lite", "betydligt", "så", "väldigt", "mest", "minst", "av", "naturen", "i", "regel",
+        "allmänhet", "sig", "själva", "bara", "vara", "att", "ju", "nog", "sällan", "en", "ett",
+        "naturligt", "faktiskt", "egentligen", "klart", "tydligt", "för", "känslomässigt", "mera", "ganska",
+        "rätt", "oerhört", "extra", "starkare", "svagare", "tekniskt", "socialt", "fysiskt", "biologiskt", "lätt",
+    }
+)
+_COPULAS = frozenset({"är", "blir", "verkar", "tycks", "förefaller", "var"})
+_AUX_TO_COPULA = frozenset({"brukar", "tenderar", "kan"})
+#: "svårare att sitta still" is about a trait; "svårare att få jobb" about circumstances.
+_TRAIT_VERBS = frozenset(
+    {
+        "sitta", "prata", "uttrycka", "visa", "koncentrera", "fokusera", "lyssna", "samarbeta", "be",
+        "söka", "hantera", "lära", "känna", "förstå", "säga", "planera", "vänta", "lösa", "anpassa",
+        "kontrollera", "styra", "leda", "vårda", "ta", "räkna", "läsa", "ge", "knyta", "sätta", "tävla",
+        "förhandla", "bestämma", "organisera", "trösta", "skriva", "behärska",
+    }
+)
+_CIRCUMSTANCES = frozenset({"sig"})  # "ta sig in på arbetsmarknaden"
+_ABILITY_COMPARATIVES = frozenset({"bättre", "sämre", "bra", "dåliga", "dålig", "bäst", "sämst", "duktigare", "duktiga"})
+_ABILITY_NEXT = frozenset(
+    {"på", "lämpade", "lämpad", "som", "ledare", "förare", "föräldrar", "chefer", "lyssnare", "rustade", "skickade"}
+)
+_DEGREE = frozenset({"mer", "mindre", "mera", "större", "stort", "starkare", "extra", "sämre", "bättre", "högre", "lägre"})
+_NEED_DEGREE = frozenset({"mer", "mindre", "fler", "extra", "tydligare", "hårdare", "fastare", "mera"})
+_PREFER_DIRECT = frozenset({"föredrar", "gillar", "älskar", "uppskattar"})
+_PREFER_ADVERBS = frozenset({"hellre", "helst"})
+#: Attraction verbs: "tjejer dras naturligt till", "killar lockas av motor", "söker sig till".
+#: "passar bättre för", "passar utmärkt som", "passar bäst i".
+_SUIT_DEGREE = frozenset({"bättre", "sämre", "bäst", "bra", "dåligt", "utmärkt", "perfekt", "särskilt", "mycket", "väl", "naturligt"})
+_INNATE_ADVERBS = frozenset({"instinktivt", "intuitivt", "medfött"})
+_ATTRACTED = frozenset({"dras", "lockas", "attraheras", "intresserar", "trivs"})
+_ATTRACTION_MODIFIERS = frozenset({"sig", "naturligt", "gärna", "mer", "mest", "bäst", "till", "av", "för", "med", "i"})
+
+
+def _subject_position(lowers: list[str], g: int) -> bool:
+    """Is ``lowers[g]`` a group noun in subject position (sentence start, after att/men, ...)?"""
     j = g - 1
-    while j >= 0 and tokens[j].lower in _GROUP_ADJECTIVES:
+    while j >= 0 and lowers[j] in _GROUP_ADJECTIVES:
         j -= 1
-    return j < 0 or tokens[j].lower in _SUBJECT_OPENERS
+    return j < 0 or lowers[j] in _SUBJECT_OPENERS
 
 
-def _trait_at(tokens: list[Token], k: int, verb: str) -> int | None:
+def _trait_at(lowers: list[str], k: int, after_har: bool) -> int | None:
     """End index (inclusive) of a trait or ability phrase starting at ``k``, else ``None``.
 
     After *har* only abilities count ("har svårare att sitta still", "har en
     naturlig fallenhet"): "har svagare resultat" is an outcome, not a trait.
     """
-    low = tokens[k].lower
-    nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
-    after = tokens[k + 2].lower if k + 2 < len(tokens) else ""
-    if low in ("lättare", "svårare"):
+    n = len(lowers)
+    low = lowers[k]
+    nxt = lowers[k + 1] if k + 1 < n else ""
+    after = lowers[k + 2] if k + 2 < n else ""
+    if low in ("lättare", "svårare", "lätt", "svårt"):
         if nxt == "för":
             return k + 1
         if nxt == "att" and after in _TRAIT_VERBS:
-            third = tokens[k + 3].lower if k + 3 < len(tokens) else ""
+            third = lowers[k + 3] if k + 3 < n else ""
             return None if third in _CIRCUMSTANCES else k + 2
         return None
     if low in _ABILITY_COMPARATIVES and nxt in _ABILITY_NEXT:
         return k + 1
-    if low in _ABILITY_NOUNS or (low in ("naturlig", "medfödd") and nxt in _ABILITY_NOUNS):
-        return k + 1 if low in ("naturlig", "medfödd") else k
-    if verb == "har":
+    if low in INNATE and nxt in TRAIT_NOUNS:
+        return k + 1
+    if low in TRAIT_NOUNS and k > 0 and lowers[k - 1] in _DEGREE | INNATE:
+        return k
+    if low in ("fallenhet", "talang", "begåvning", "instinkt") :
+        return k
+    if after_har:
         return None
-    if low in ("naturen", "naturligt") and k > 0 and tokens[k - 1].lower in ("av", "är", "blir"):
+    if low in ("naturen", "naturligt") and k > 0 and lowers[k - 1] in ("av", "är", "blir"):
         return k
-    if low in _TRAITS:
+    if low in ("födda", "född") and nxt in ("till", "med"):
+        return k + 1
+    if low in TRAIT_CATEGORY:
         return k
     return None
 
 
-def _generalisation(tokens: list[Token]) -> tuple[int, int, str] | None:
-    """(first token, last token, group) of a generalising clause in the sentence."""
-    for g, tok in enumerate(tokens):
-        group = _GROUPS.get(tok.lower)
-        if group is None or tok.in_quotes:
-            continue
-        # subject first: "Flickor är ...";  inverted: "Därför är killar ..."
-        if g + 1 < len(tokens) and tokens[g + 1].lower in _VERBS and _subject_position(tokens, g):
-            start, verb = g + 2, tokens[g + 1].lower
-        elif g > 0 and tokens[g - 1].lower in _VERBS:
-            start, verb = g + 1, tokens[g - 1].lower
-        else:
-            continue
-        for k in range(start, min(start + 5, len(tokens))):
-            low = tokens[k].lower
-            if low in _NEGATIONS:
-                break
-            end = _trait_at(tokens, k, verb)
-            if end is not None:
-                first = g if start == g + 2 else g - 1
-                near = tokens[max(0, first - 3) : end + _EXTENT_WINDOW]
-                if any(t.lower in _EXTENT for t in near):
-                    break
-                return first, min(end, len(tokens) - 1), group
-            if low not in _FILLERS:
-                break
-    found = _preference(tokens)
-    if found is not None:
-        return found
-    # "det ligger i killars natur"
-    for g, tok in enumerate(tokens[:-1]):
-        if tok.lower in _GROUP_GENITIVES and tokens[g + 1].lower in ("natur", "natura") and not tok.in_quotes:
-            return g, g + 1, tok.lower[:-1]
+def _scan(lowers: list[str], start: int, after_har: bool) -> int | None:
+    """Look up to five words on from ``start`` for a trait, across fillers, stopping at a negation."""
+    for k in range(start, min(start + 5, len(lowers))):
+        if lowers[k] in _NEGATIONS:
+            return None
+        end = _trait_at(lowers, k, after_har)
+        if end is not None:
+            return end
+        if lowers[k] not in _FILLERS and lowers[k] not in INNATE:
+            return None
     return None
 
 
-def _preference(tokens: list[Token]) -> tuple[int, int, str] | None:
-    """Group + preference, need or care verb: "killar vill hellre tävla", "pojkar behöver mer rörelse"."""
-    lowers = [t.lower for t in tokens]
-    for g, tok in enumerate(tokens):
-        group = _GROUPS.get(lowers[g])
-        if group is None or tok.in_quotes or not _subject_position(tokens, g):
-            continue
-        v = g + 1
-        while v < len(tokens) and lowers[v] in ("ofta", "oftast", "alltid", "också", "även", "gärna", "generellt"):
-            v += 1
-        if v + 1 >= len(tokens):
-            continue
-        verb, nxt = lowers[v], lowers[v + 1]
-        tail = lowers[v + 1 : v + 6]
-        if any(w in _NEGATIONS or w in _EXTENT for w in lowers[max(0, g - 3) : v + 8]):
-            continue
-        if verb in _PREFER_DIRECT and nxt not in _NEGATIONS:
-            return g, v + 1, group
-        if verb in _PREFER_ADVERB and nxt in _PREFER_ADVERBS:
-            return g, min(v + 2, len(tokens) - 1), group
-        if verb in _NEED and (any(w in _NEED_DEGREE for w in tail[:3]) or _has_pair(tail, "för", "att")):
-            return g, min(v + 2, len(tokens) - 1), group
-        if verb in _CARE_VERBS and (verb == "sköter" or tail[:2] == ["hand", "om"]):
-            return g, min(v + (3 if verb == "tar" else 1), len(tokens) - 1), group
+def _coded_object(lowers: list[str], start: int, sex: str) -> int | None:
+    """Index of a domain word coded for ``sex`` within four words of ``start``."""
+    for k in range(start, min(start + 4, len(lowers))):
+        if lowers[k] in _NEGATIONS or lowers[k] in (".", ";"):
+            return None
+        if domain_of(lowers[k]) == sex:
+            return k
+    return None
+
+
+def _predicate(lowers: list[str], g: int, group: str) -> tuple[int, str] | None:
+    """(last index, kind) of a generalising predicate after the group at ``g``."""
+    n = len(lowers)
+    v = g + 1
+    while v < n and lowers[v] in _ADVERBS:
+        v += 1
+    if v >= n:
+        return None
+    verb = lowers[v]
+    nxt = lowers[v + 1] if v + 1 < n else ""
+    sex = GROUP_OF.get(group, "")
+    if any(lowers[k] in _PREFER_ADVERBS for k in range(g + 1, min(v + 2, n))) and verb not in _NEGATIONS:
+        return min(v + 1, n - 1), "intresse"  # "killar vill hellre", "de hellre umgås"
+    if verb in _AUX_TO_COPULA and nxt == "ha" or (verb in _AUX_TO_COPULA and nxt == "att" and v + 2 < n and lowers[v + 2] == "ha"):
+        v, verb = v + (1 if nxt == "ha" else 2), "har"  # "killar brukar ha svårare att …"
+        nxt = lowers[v + 1] if v + 1 < n else ""
+    if lowers[v + 1 : v + 2] and nxt in _INNATE_ADVERBS:
+        return v + 1, "förmåga"  # "mödrar vet instinktivt"
+    if verb in _COPULAS or (verb in _AUX_TO_COPULA and nxt in ("vara", "att")):
+        start = v + 1 if verb in _COPULAS else v + 2
+        if start < n and lowers[start] == "vara":
+            start += 1
+        if start < n and lowers[start] == group and start + 1 < n and lowers[start - 1] in ("vara", "är"):
+            return start, "väsen"  # "pojkar är pojkar"
+        end = _scan(lowers, start, after_har=False)
+        if end is not None:
+            word = next((lowers[k] for k in range(start, end + 1) if lowers[k] in TRAIT_CATEGORY), "")
+            return end, "egenskap:" + TRAIT_CATEGORY.get(word, "förmåga")
+        return None
+    if verb == "har":
+        for k in range(v + 1, min(v + 6, n)):
+            if lowers[k] == "behov" and lowers[k - 1] in _DEGREE | INNATE | {"naturligt", "större"}:
+                return k, "behov"
+        end = _scan(lowers, v + 1, after_har=True)
+        return (end, "förmåga") if end is not None else None
+    if verb == "saknar":
+        for k in range(v + 1, min(v + 4, n)):
+            if lowers[k] in TRAIT_NOUNS:
+                return k, "förmåga"
+            if lowers[k] not in ("ofta", "oftast", "det", "den", "ett", "en", "naturligt", "helt"):
+                return None
+        return None
+    if verb in _PREFER_DIRECT and nxt not in _NEGATIONS:
+        return v + 1, "intresse"
+    if verb in _ATTRACTED or (verb == "söker" and nxt == "sig"):
+        k = v + 1
+        while k < n and lowers[k] in _ATTRACTION_MODIFIERS:
+            k += 1
+        if set(lowers[v + 1 : k]) & {"naturligt", "gärna", "mest", "bäst"}:
+            return min(k, n - 1), "intresse"
+        if verb in ("dras", "lockas", "attraheras") and set(lowers[v + 1 : k]) & {"till", "av"}:
+            return min(k, n - 1), "intresse"  # "killar lockas av fart"
+        coded = _coded_object(lowers, k, sex)
+        return (coded, "intresse") if coded is not None else None
+    if verb == "behöver" and (any(w in _NEED_DEGREE for w in lowers[v + 1 : v + 4]) or _has_pair(lowers[v + 1 : v + 6], "för", "att")):
+        return min(v + 2, n - 1), "behov"
+    if verb == "mår" and nxt in ("bäst", "bra", "bättre") and v + 2 < n and lowers[v + 2] == "av":
+        return v + 2, "behov"
+    if verb == "tar":
+        k = v + 1
+        while k < n and lowers[k] in ("gärna", "ofta", "oftast", "alltid", "naturligt", "självklart", "också", "även"):
+            k += 1
+        if lowers[k : k + 2] in (["hand", "om"], ["ansvar", "för"]):
+            return k + 1, "roll"
+        return None
+    if verb == "sköter" or (verb == "ansvarar" and nxt == "för"):
+        return v + 1, "roll"
+    if verb == "passar":
+        k = v + 1
+        while k < n and k < v + 3 and lowers[k] in _SUIT_DEGREE:
+            k += 1
+        if k < n and (lowers[k] in ("för", "som", "till") or (k > v + 1 and lowers[k] == "i")):
+            return k, "roll"
+        return None
+    if verb == "klarar" and any(w in ("bättre", "sämre", "bäst") for w in lowers[v + 1 : v + 3]):
+        return min(v + 2, n - 1), "förmåga"
+    if verb == "ligger" and nxt == "för":
+        return v + 1, "roll"
+    if verb == "lämpar" and nxt == "sig":
+        return v + 1, "roll"
     return None
 
 
 def _has_pair(words: list[str], a: str, b: str) -> bool:
     return any(words[i] == a and words[i + 1] == b for i in range(len(words) - 1))
+
+
+def _group_starts(tokens: list[Token], lowers: list[str]) -> Iterator[tuple[int, int, str, int]]:
+    """(first token, group token, group, anchor) for every generic group subject in the sentence.
+
+    ``anchor`` is where the group is named: the group token itself, or for
+    "de" the earlier group it stands for (extent words are looked for from there).
+    """
+    last: tuple[str, int] | None = None
+    for g, tok in enumerate(tokens):
+        low = lowers[g]
+        if tok.in_quotes:
+            continue
+        group = GROUPS.get(low)
+        if group is not None:
+            if _subject_position(lowers, g):
+                last = (group, g)
+                yield g, g, group, g
+            elif g > 0 and lowers[g - 1] in _COPULAS | {"har"}:
+                yield g - 1, g, group, g  # inverted: "Därför är killar …"
+            elif _essence_at(lowers, g) is not None:
+                yield g, g, group, g  # "låta flickor vara flickor"
+        elif low == "de" and last is not None and g > 0 and lowers[g - 1] in _SUBJECT_OPENERS:
+            yield g, g, last[0], last[1]  # "Flickor slutar … eftersom de hellre umgås …"
+        elif low in ("natur", "natura") and g > 0 and lowers[g - 1] in GROUP_GENITIVES:
+            yield g - 1, -1, lowers[g - 1][:-1], g - 1  # "det ligger i killars natur"
+
+
+def _essence_at(lowers: list[str], g: int) -> int | None:
+    """End of "pojkar är pojkar", "låta flickor vara flickor", "killar får vara killar" at ``g``."""
+    k = g + 1
+    while k < len(lowers) and k < g + 3 and lowers[k] in ("får", "ska", "måste", "få", "kan", "fortsätta"):
+        k += 1
+    if k + 1 < len(lowers) and lowers[k] in ("vara", "är") and lowers[k + 1] == lowers[g]:
+        return k + 1
+    return None
+
+
+def _claims(tokens: list[Token]) -> list[_Claim]:
+    lowers = [t.lower for t in tokens]
+    claims: list[_Claim] = []
+    covered = -1
+    for first, g, group, anchor in _group_starts(tokens, lowers):
+        if first <= covered or _negated_before(lowers, first):
+            continue
+        essence = _essence_at(lowers, g) if g >= 0 and lowers[g] in GROUPS else None
+        found: tuple[int, str] | None
+        if essence is not None:
+            found = (essence, "väsen")
+        elif g < 0:
+            found = (first + 1, "väsen")  # "i pojkars natur"
+        elif first < g:  # inverted: "Därför är killar mer stökiga"
+            end = _scan(lowers, g + 1, after_har=lowers[first] == "har")
+            found = (end, "egenskap:" + TRAIT_CATEGORY.get(lowers[end], "förmåga")) if end is not None else None
+        else:
+            found = _predicate(lowers, g, group)
+        if found is None:
+            continue
+        end, kind = found
+        near = lowers[max(0, min(first, anchor) - 3) : end + _EXTENT_WINDOW]
+        if any(w in _EXTENT for w in near):
+            continue
+        previous = claims[-1] if claims else None
+        if kind == "väsen" and previous is not None and previous.kind == "väsen" and lowers[previous.last + 1 : first] == ["och"]:
+            claims[-1] = _Claim(previous.first, end, previous.group, kind)  # "flickor vara flickor och pojkar vara pojkar"
+            covered = end
+            continue
+        while first > 0 and lowers[first - 1] in _GROUP_ADJECTIVES and lowers[first - 1] not in ("de", "alla"):
+            first -= 1  # "Unga kvinnor saknar …"
+        claims.append(_Claim(first, min(end, len(tokens) - 1), group, kind))
+        covered = end
+    return claims
+
+
+_KIND_TEXT = {
+    "förmåga": "en förmåga eller brist",
+    "intresse": "vissa intressen",
+    "behov": "vissa behov",
+    "roll": "en viss roll eller uppgift",
+    "väsen": "ett givet sätt att vara",
+}
+
+
+def _claim_message(claim: _Claim) -> str:
+    if claim.kind.startswith("egenskap:"):
+        category = claim.kind.split(":", 1)[1]
+        what = "en egenskap" if category == "förmåga" else f"en egenskap som rör {category}"
+    else:
+        what = _KIND_TEXT[claim.kind]
+    return f"Meningen tillskriver {claim.group} som grupp {what}; det kan befästa stereotyper."
 
 
 @code_rule(
@@ -300,21 +446,22 @@ def _has_pair(words: list[str], a: str, b: str) -> bool:
     message="Meningen tillskriver kvinnor, män, flickor eller pojkar som grupp en egenskap; det kan befästa stereotyper.",
     suggestions=[
         "Beskriv vad ni faktiskt har sett och stöd det med statistik eller en källa.",
-        "Skriv om beteendet eller behovet i stället för om kvinnor, män, flickor eller pojkar som grupp.",
+        "Skriv om beteendet eller behovet i stället för om kvinnor, män, flickor eller pojkar som grupp, t.ex. ”barn som behöver röra på sig”.",
     ],
     rationale=(
-        "Påståenden som ”flickor är ordentliga” eller ”killar är bättre på teknik” gör en "
-        "egenskap till en fråga om kön och kan styra hur individer bemöts. Pröva med ”Tänk "
-        "tvärtom”: skulle du skriva samma sak om det andra könet? Skillnader som bygger på "
-        "statistik är något annat – redovisa dem med källa."
+        "Påståenden som ”flickor är ordentliga”, ”killar är bättre på teknik” eller ”kvinnor passar "
+        "bättre i vården” gör en egenskap, ett intresse eller en roll till en fråga om kön och kan styra "
+        "hur individer bemöts och vilka val de får. Pröva med ”Tänk tvärtom”: skulle du skriva samma sak "
+        "om det andra könet? Skillnader som bygger på statistik är något annat – redovisa dem med källa."
     ),
-    source=_SCHYST + "; SKR om CEMR-deklarationen (motverka könsstereotyper)",
+    source=_SCHYST + "; " + _CEMR,
     url=_SCHYST_URL,
     limitations=(
-        "Regeln känner bara igen mönstret grupp + är/har/kan/brukar + egenskap i samma mening, "
-        "t.ex. ”flickor är mer ordentliga”. Meningar med siffror, källa (enligt, visar, statistik) "
-        "eller ord som oftare och i högre grad räknas som analys och hoppas över, liksom meningar "
-        "som diskuterar fördomar eller normer."
+        "Regeln känner igen en grupp i allmän plural (kvinnor, unga män, flickor, killar, mammor …) "
+        "följd av ett generaliserande predikat (är, har lättare för, saknar, passar bättre för, tar "
+        "ansvar för, behöver mer, mår bäst av, föredrar, vill hellre …) i samma sats. Meningar med "
+        "siffror, källa eller ord som oftare och i högre grad räknas som analys och hoppas över, liksom "
+        "nekade påståenden och meningar som diskuterar fördomar eller normer."
     ),
     flag=[
         "Flickor är mer ordentliga än pojkar och passar därför bra som klassvärdar.",
@@ -328,6 +475,9 @@ def _has_pair(words: list[str], a: str, b: str) -> bool:
         "Pojkar behöver mer rörelse under skoldagen.",
         "Flickor föredrar pyssel och högläsning.",
         "Hushållets ekonomi är viktig, eftersom kvinnor tar hand om den dagliga planeringen.",
+        "Äldre män saknar ofta förmågan att be om hjälp.",
+        "Kvinnor passar bäst som samordnare i teamet.",
+        "Mödrar har ett naturligt tålamod med barn.",
     ],
     pass_=[
         "Enligt SCB är kvinnor oftare sjukskrivna än män.",
@@ -342,38 +492,234 @@ def _has_pair(words: list[str], a: str, b: str) -> bool:
         "Flickor väljer oftare naturvetenskapliga program än pojkar.",
         "Kvinnor vill ha samma lön som män.",
         "Pappor tar ut en allt större del av föräldraledigheten.",
+        "Det är inte så att pojkar är mindre lämpade som förskollärare.",
+        "Kvinnor har lägre inkomster än män och saknar oftare tjänstepension.",
     ],
 )
 def group_generalisation(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
-    """Generic plural group noun + är/har/kan/brukar + a trait, in one sentence."""
-    for ablock, _sentence, tokens in _text_blocks(document):
+    """A generic group + a generalising predicate, once per clause."""
+    for ablock, tokens in _text_sentences(document):
         if _sentence_skipped(tokens):
             continue
-        found = _generalisation(tokens)
-        if found is None:
+        for claim in _claims(tokens):
+            yield _span_finding(ctx, ablock, tokens, claim.first, claim.last, _claim_message(claim))
+
+
+# --- roles handed out by sex ----------------------------------------------------------------
+
+#: Observed patterns ("det är oftast mamman som", "mest killar i gymmet"): a description, not an assignment.
+_OBSERVED = frozenset(
+    {
+        "oftast", "ofta", "oftare", "fortfarande", "vanligtvis", "vanligen", "mest", "flest", "nästan",
+        "majoriteten", "dominerar", "domineras", "övervägande", "överrepresenterade", "underrepresenterade",
+        "grad", "utsträckning", "vanligare",
+    }
+)
+_CLEFT_ADVERBS = frozenset(
+    {"oftast", "ofta", "alltid", "fortfarande", "vanligtvis", "vanligen", "främst", "i", "första", "hand", "självklart", "naturligtvis", "mest", "nästan", "ju"}
+)
+_CLEFT_HOLDERS = frozenset(SEXED_SINGULARS) | frozenset(DEFINITE_GROUPS)
+_MODALS = frozenset({"ska", "skall", "bör", "måste", "får"})
+#: Role verbs after "det är mamman som …", with the word that must follow (None: any).
+_ROLE_AFTER_SOM: dict[str, frozenset[str] | None] = {
+    "är": frozenset({"hemma", "föräldraledig", "ledig", "ansvarig", "kontaktperson"}),
+    "stannar": frozenset({"hemma"}),
+    "tar": frozenset({"hand", "ansvar", "ansvaret", "hem"}),
+    "har": frozenset({"hand", "ansvar", "ansvaret", "kontakt", "kontakten"}),
+    "sköter": None, "ansvarar": None, "lagar": None, "städar": None, "tvättar": None, "vabbar": None,
+    "hämtar": None, "lämnar": None, "fyller": None, "försörjer": None,
+}
+
+
+def _cleft_at(lowers: list[str], i: int) -> tuple[int, int] | None:
+    """(holder, end) of "det är (oftast) mamman som ska fylla i" / "är det mamman som är hemma"."""
+    n = len(lowers)
+    if lowers[i : i + 2] not in (["det", "är"], ["är", "det"]):
+        return None
+    k, observed = i + 2, False
+    while k < n and lowers[k] in _CLEFT_ADVERBS:
+        observed |= lowers[k] in _OBSERVED
+        k += 1
+    if k + 2 >= n or lowers[k] not in _CLEFT_HOLDERS or lowers[k + 1] != "som":
+        return None
+    p = k + 2
+    if lowers[p] in _MODALS:  # an instruction: "det är mamman som ska fylla i"
+        return k, min(p + 2, n - 1)
+    follow = _ROLE_AFTER_SOM.get(lowers[p], frozenset())
+    if observed or (follow is not None and (p + 1 >= n or lowers[p + 1] not in follow)):
+        return None
+    return k, p if follow is None else p + 1
+
+
+_AS_NOUNS = frozenset({"mamma", "pappa", "kvinna", "man", "tjej", "kille", "mor", "far", "förälder"})
+_SEX_ADJECTIVES = {"kvinnlig": "f", "kvinnliga": "f", "manlig": "m", "manliga": "m"}
+_AS_VERBS = frozenset({"vet", "förstår", "känner", "brukar", "behöver", "måste"})
+
+
+def _as_role_at(lowers: list[str], i: int) -> int | None:
+    """End of "Som mamma vet du", "Som kvinnlig företagare behöver man" at ``i``."""
+    n = len(lowers)
+    if lowers[i] != "som" or (i > 0 and lowers[i - 1] != ","):
+        return None
+    k = i + 1 + (i + 1 < n and lowers[i + 1] in ("en", "ett"))
+    if k < n and lowers[k] in _SEX_ADJECTIVES:
+        k += 2
+    elif k < n and lowers[k] in _AS_NOUNS and lowers[k] != "förälder":
+        k += 1
+    else:
+        return None
+    if k + 1 < n and lowers[k] in _AS_VERBS and lowers[k + 1] in ("du", "man", "ni"):
+        return k + 1
+    return None
+
+
+#: Role verbs for staff divided by sex: "den manliga personalen tar hand om gymmet".
+_STAFF_ROLE_VERBS = frozenset({"tar", "ansvarar", "sköter", "leder", "har"})
+#: Collective staff nouns that the person-noun table does not hold.
+_STAFF = frozenset({"personal", "personalen", "personalgruppen", "personalstyrkan", "arbetslaget"})
+
+
+def _sex_markers(tokens: list[Token], lowers: list[str]) -> list[tuple[int, int, str, bool]]:
+    """(first, head, sex, staff) for group words and "den kvinnliga personalen"-style phrases."""
+    markers: list[tuple[int, int, str, bool]] = []
+    for i, low in enumerate(lowers):
+        if tokens[i].in_quotes:
             continue
-        first, last, group = found
-        message = f"Meningen tillskriver {group} som grupp en egenskap; det kan befästa stereotyper."
-        yield ctx.finding(ablock, tokens[first].start, tokens[last].end, message=message)
+        if low in _SEX_ADJECTIVES and i + 1 < len(lowers) and (lowers[i + 1] in _STAFF or person_head(lowers[i + 1])):
+            first = i - 1 if i > 0 and lowers[i - 1] in ("den", "de") else i
+            markers.append((first, i + 1, _SEX_ADJECTIVES[low], True))
+        elif low in GROUP_OF and not (i > 0 and lowers[i - 1] in _SEX_ADJECTIVES):
+            markers.append((i, i, GROUP_OF[low], False))
+    return markers
+
+
+#: Prepositions before a marker that make it the receiver of what comes before ("dans för tjejer").
+_RECEIVER_PREPOSITIONS = frozenset({"för", "till", "åt", "bland", "hos"})
+
+
+def _division(tokens: list[Token], lowers: list[str]) -> tuple[int, int] | None:
+    """Span of tasks or activities handed out by sex in the stereotyped direction.
+
+    A marker after *för/till/åt* ("dans och pyssel för tjejer") receives the
+    coded domain words before it; any other marker ("den manliga personalen
+    tar hand om gymmet") the words after it, up to the next marker or clause
+    break. A division is reported when a female marker gets only
+    female-coded words and a male marker only male-coded ones, or when staff of
+    one sex get a role verb and their own-coded tasks.
+    """
+    markers = _sex_markers(tokens, lowers)
+    if not markers:
+        return None
+    clause = [0] * len(lowers)
+    for i in range(1, len(lowers)):
+        clause[i] = clause[i - 1] + (lowers[i - 1] in _CLAUSE_BREAKS)
+    reach: list[range] = []
+    for m, (first, head, _, _) in enumerate(markers):
+        if first > 0 and lowers[first - 1] in _RECEIVER_PREPOSITIONS:
+            previous = markers[m - 1][1] + 1 if m > 0 else 0
+            reach.append(range(max(previous, first - 8), first))
+        else:
+            following = markers[m + 1][0] if m + 1 < len(markers) else len(lowers)
+            reach.append(range(head + 1, min(following, head + 9)))
+    assigned: dict[int, set[str]] = {}
+    spans: dict[int, list[int]] = {}
+    for k, low in enumerate(lowers):
+        sex = domain_of(low)
+        if sex is None:
+            continue
+        owners = [m for m, r in enumerate(reach) if k in r and clause[markers[m][1]] == clause[k]]
+        if len(owners) != 1:
+            continue
+        assigned.setdefault(owners[0], set()).add(sex)
+        spans.setdefault(owners[0], []).append(k)
+    if any(sexes != {markers[m][2]} for m, sexes in assigned.items()):
+        return None
+    own = list(assigned)
+    chosen = own if {markers[m][2] for m in own} == {"f", "m"} else [
+        m for m in own if markers[m][3] and markers[m][1] + 1 < len(lowers) and lowers[markers[m][1] + 1] in _STAFF_ROLE_VERBS
+    ]
+    if not chosen:
+        return None
+    points = [p for m in chosen for p in (markers[m][0], markers[m][1], *spans[m])]
+    return min(points), max(points)
+
+
+@code_rule(
+    id="stereotyp/antagen-konsroll",
+    name="uppgifter och roller efter kön",
+    category="stereotype",
+    severity="info",
+    message="”{match}” fördelar uppgifter eller roller efter kön; det befäster bilden av vad kvinnor och män ska göra.",
+    suggestions=[
+        "Erbjud aktiviteterna och uppgifterna till alla: ”kurser i dans, sång, elgitarr och trummor för alla som vill”.",
+        "Skriv vad uppgiften kräver, inte vilket kön som brukar göra den: ”den förälder som är hemma”, ”den som har hand om ekonomin”.",
+    ],
+    rationale=(
+        "När en text delar ut aktiviteter, uppgifter eller föräldraroller efter kön – dans för tjejer och "
+        "motor för killar, mamman som den som ska fylla i blanketten – styr den människor in i traditionella "
+        "roller och stänger ute dem som inte passar mallen. Ett av de jämställdhetspolitiska delmålen gäller "
+        "det obetalda hem- och omsorgsarbetet, och kommuner som skrivit under CEMR-deklarationen har åtagit "
+        "sig att motverka könsstereotyper. Pröva med ”Tänk tvärtom”."
+    ),
+    source=_SCHYST + "; " + _CEMR + "; Jämställdhetsmyndigheten: de jämställdhetspolitiska delmålen",
+    url=_SCHYST_URL,
+    limitations=(
+        "Regeln hittar tre mönster: aktiviteter eller uppgifter som fördelas efter kön i samma mening (med "
+        "ord från en lista över traditionellt kvinno- och manskodade områden), ”det är mamman/pappan som "
+        "ska …” och ”Som mamma vet du …”. Meningar som beskriver hur det ser ut (oftast, mest, "
+        "majoriteten, statistik) hoppas över."
+    ),
+    flag=[
+        "Vi erbjuder dans och pyssel för tjejer och fotboll och gaming för killar.",
+        "Den manliga personalen sköter verkstaden, medan den kvinnliga personalen tar hand om köket.",
+        "Vid inskrivningen är det mamman som ska fylla i hälsodeklarationen.",
+        "Som mamma vet du hur svårt det är att få ihop vardagen.",
+    ],
+    pass_=[
+        "Vi erbjuder fotboll för tjejer och dans för killar.",
+        "I dag är det mest killar i gymmet och tjejer i dansen.",
+        "Det är oftast mamman som har kontakt med förskolan.",
+        "Som förälder vet du hur svårt det är att få ihop vardagen.",
+        "Enligt Riksidrottsförbundet dominerar pojkar i fotboll och flickor i ridsport.",
+    ],
+)
+def assumed_gender_role(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
+    """Activities, tasks or parent roles handed out by sex."""
+    for ablock, tokens in _text_sentences(document):
+        if _sentence_skipped(tokens):
+            continue
+        lowers = [t.lower for t in tokens]
+        spans: list[tuple[int, int]] = []
+        if not set(lowers) & _OBSERVED and not _claims(tokens):
+            division = _division(tokens, lowers)
+            if division is not None:
+                spans.append(division)
+        family = bool(set(lowers) & FAMILY_WORDS)
+        for i, tok in enumerate(tokens):
+            if tok.in_quotes or any(a <= i <= b for a, b in spans):
+                continue
+            cleft = _cleft_at(lowers, i)
+            if cleft is not None:
+                spans.append(cleft)
+                continue
+            end = _as_role_at(lowers, i) if family else None
+            if end is not None:
+                spans.append((i, end))
+        for first, last in spans:
+            yield _span_finding(ctx, ablock, tokens, first, last)
 
 
 # --- mothers where parents are meant ---------------------------------------------------
 
-_MOTHER_PHRASES: tuple[tuple[str, ...], ...] = tuple(
-    tuple(p.split())
-    for p in (
-        "mammor och barn",
-        "mammorna och barnen",
-        "mammor med barn",
-        "mammor med småbarn",
-        "mammor och småbarn",
-        "mammor och bebisar",
-        "mammor och deras barn",
-        "mödrar och barn",
-        "mödrarna och barnen",
-        "mamma och barn",
-    )
+_MOTHER_HEADS = frozenset({"mammor", "mammorna", "mödrar", "mödrarna", "mamma"})
+#: "mammor och (deras) barn", "mammor med (små) barn", "mammor och bebisar", "mammor med barnvagn".
+_CHILD_NOUNS = frozenset(
+    {
+        "barn", "barnen", "småbarn", "bebisar", "bebisarna", "bebis", "bebisen", "bäbisar", "spädbarn",
+        "barnvagn", "barnvagnar", "barnvagnarna", "knoppar", "ungar",
+    }
 )
+_CHILD_MODIFIERS = frozenset({"deras", "sina", "sin", "sitt", "små", "nyfödda", "deras små", "sina små"})
 _MOTHER_GROUP_WORDS = frozenset({"mammagrupp", "mammagruppen", "mammagrupper", "mammagrupperna", "mammagruppens"})
 #: Mothers as the generic contact parent (the bare singular "mamma" is left out:
 #: it is often one named person or a form label, see the form rules).
@@ -396,7 +742,7 @@ _MOTHERS_MEANT = frozenset(
         "förlossningar", "amning", "amningen", "ammar", "ammande", "amma", "bb", "mödrahälsovård",
         "mödrahälsovården", "mödravård", "mödravården", "barnmorska", "barnmorskan", "nyförlösta",
         "födsel", "födseln", "föda", "föder", "våld", "våldet", "våldsutsatta", "skyddat", "skyddade",
-        "kvinnojour", "kvinnojouren", "ensamstående",
+        "kvinnojour", "kvinnojouren", "ensamstående", "utsatts", "utsatta",
     }
 )
 #: The contact-parent pattern steps aside when other parents are named too, or
@@ -409,8 +755,6 @@ _OTHER_PARENTS = frozenset(
         "statistik", "andelen", "procent", "%",
     }
 )
-
-
 #: Chores that a text hands to mothers ("alla mammor som bakade"): parents are meant.
 _MOTHER_CHORES = frozenset(
     {
@@ -419,34 +763,28 @@ _MOTHER_CHORES = frozenset(
         "kokar", "kokade", "dukar", "dukade", "skjutsar", "skjutsade",
     }
 )
+_MOTHER_TRIGGERS = _MOTHER_HEADS | _MOTHER_GROUP_WORDS | _MOTHERS
 
 
-def _chore_at(tokens: list[Token], i: int) -> int | None:
-    """End of "mammor som (gärna) bakade" starting at ``i``, else ``None``."""
-    if tokens[i].lower not in ("mammor", "mammorna") or i + 2 >= len(tokens) or tokens[i + 1].lower != "som":
+def _mother_child_at(lowers: list[str], i: int) -> int | None:
+    """End of "mammor och (deras) barn", "mammor med småbarn" starting at ``i``."""
+    if lowers[i] not in _MOTHER_HEADS or i + 2 >= len(lowers) or lowers[i + 1] not in ("och", "med"):
         return None
-    for k in range(i + 2, min(i + 5, len(tokens))):
-        if tokens[k].lower in _MOTHER_CHORES:
+    k = i + 2
+    while k < len(lowers) and lowers[k] in _CHILD_MODIFIERS and k < i + 4:
+        k += 1
+    return k if k < len(lowers) and lowers[k] in _CHILD_NOUNS else None
+
+
+def _chore_at(lowers: list[str], i: int) -> int | None:
+    """End of "mammor som (gärna) bakade" starting at ``i``, else ``None``."""
+    if lowers[i] not in ("mammor", "mammorna") or i + 2 >= len(lowers) or lowers[i + 1] != "som":
+        return None
+    for k in range(i + 2, min(i + 5, len(lowers))):
+        if lowers[k] in _MOTHER_CHORES:
             return k
-        if tokens[k].lower not in ("gärna", "alltid", "också", "ofta", "har", "kan", "vill", "ska"):
+        if lowers[k] not in ("gärna", "alltid", "också", "ofta", "har", "kan", "vill", "ska"):
             return None
-    return None
-
-
-#: Words without which none of the mother patterns can match: a cheap first test per sentence.
-_MOTHER_TRIGGERS = frozenset(
-    {phrase[0] for phrase in _MOTHER_PHRASES} | {"mammor", "mammorna"} | _MOTHER_GROUP_WORDS | _MOTHERS
-)
-_PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _phrase in _MOTHER_PHRASES:
-    _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append(tuple(_phrase))
-
-
-def _phrase_at(tokens: list[Token], i: int) -> int | None:
-    for phrase in _PHRASES_BY_FIRST.get(tokens[i].lower, ()):
-        n = len(phrase)
-        if i + n <= len(tokens) and all(tokens[i + k].lower == phrase[k] for k in range(n)):
-            return i + n - 1
     return None
 
 
@@ -475,6 +813,7 @@ def _phrase_at(tokens: list[Token], i: int) -> int | None:
         "Mammorna får information om barnets vaccinationer via brev.",
         "Förskolan ringer mamman om barnet blir sjukt.",
         "Vi tackar alla mammor som bakade till julmarknaden.",
+        "Babysim för mammor med sina små bebisar varje fredag.",
     ],
     pass_=[
         "Öppna förskolan är en mötesplats för föräldrar och barn.",
@@ -488,26 +827,23 @@ def _phrase_at(tokens: list[Token], i: int) -> int | None:
 )
 def mothers_for_parents(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
     """Mothers named where parents are meant: fixed phrases and mothers as the contact parent."""
-    for ablock, _sentence, tokens in _text_blocks(document):
-        lowers = {t.lower for t in tokens}
-        if not lowers & _MOTHER_TRIGGERS or lowers & _MOTHERS_MEANT:
+    for ablock, tokens in _text_sentences(document):
+        lowers = [t.lower for t in tokens]
+        words = set(lowers)
+        if not words & _MOTHER_TRIGGERS or words & _MOTHERS_MEANT:
             continue
-        contact_parent = bool(lowers & _CHILD and lowers & _CONTACT) and not lowers & _OTHER_PARENTS
+        contact_parent = bool(words & _CHILD and words & _CONTACT) and not words & _OTHER_PARENTS
+        clefts = {c[0] for c in (_cleft_at(lowers, i) for i in range(len(lowers))) if c is not None}
         for i, tok in enumerate(tokens):
-            if tok.in_quotes:
-                continue
-            end = _phrase_at(tokens, i)
+            if tok.in_quotes or i in clefts:
+                continue  # "det är mamman som ska …" is stereotyp/antagen-konsroll
+            end = _mother_child_at(lowers, i)
             if end is None:
-                end = _chore_at(tokens, i)
-            if end is None and tok.lower in _MOTHER_GROUP_WORDS:
-                end = i
-            if end is None and contact_parent and tok.lower in _MOTHERS:
+                end = _chore_at(lowers, i)
+            if end is None and (lowers[i] in _MOTHER_GROUP_WORDS or (contact_parent and lowers[i] in _MOTHERS)):
                 end = i
             if end is not None:
-                matched = ablock.text[tok.start : tokens[end].end]
-                yield ctx.finding(
-                    ablock, tok.start, tokens[end].end, message=ctx.meta.message.replace("{match}", matched)
-                )
+                yield _span_finding(ctx, ablock, tokens, i, end)
                 break
 
 
@@ -516,6 +852,8 @@ def mothers_for_parents(document: AnalyzedDocument, ctx: RuleContext) -> Iterato
 _HELP = frozenset({"hjälper", "hjälpa", "hjälpte", "hjälpt", "ställer", "ställa", "ställde", "ställt"})
 #: The particle that makes the verb "help out": hjälper till, ställer upp.
 _HELP_PARTICLE = {"hjälper": "till", "hjälpa": "till", "hjälpte": "till", "hjälpt": "till"}
+#: A father who looks after his own children as a "babysitter".
+_BABYSIT = frozenset({"barnvakt", "barnvakten", "barnvakter", "barnvaktar", "barnvakta", "barnvaktade", "barnvaktandet"})
 _FATHERS = frozenset(
     {"pappa", "pappan", "pappor", "papporna", "pappas", "pappans", "fäder", "fäderna", "fadern", "pappaledig"}
 )
@@ -533,21 +871,28 @@ _HELP_FILLERS = frozenset({"gärna", "ofta", "också", "även", "mer", "lite", "
 _OPEN_ENDINGS = frozenset({".", ",", "!", "när", "om", "så", "och", "mer", "ibland", "hemma"})
 
 
-def _helps_out(tokens: list[Token], h: int) -> tuple[int, int] | None:
+def _helps_out(lowers: list[str], h: int) -> tuple[int, int] | None:
     """(first, last) of "<father> ... hjälper (…) till" around the verb at ``h``."""
     j = h + 1
-    while j < len(tokens) and (tokens[j].lower in _HELP_FILLERS or tokens[j].lower in _FATHERS):
+    while j < len(lowers) and (lowers[j] in _HELP_FILLERS or lowers[j] in _FATHERS):
         j += 1
-    if j >= len(tokens) or tokens[j].lower != _HELP_PARTICLE.get(tokens[h].lower, "upp"):
+    if j >= len(lowers) or lowers[j] != _HELP_PARTICLE.get(lowers[h], "upp"):
         return None
-    lowers = [t.lower for t in tokens]
     domestic = any(w in _DOMESTIC for w in lowers)
-    open_end = j + 1 >= len(tokens) or lowers[j + 1] in _OPEN_ENDINGS
+    open_end = j + 1 >= len(lowers) or lowers[j + 1] in _OPEN_ENDINGS
     for k in range(max(0, h - 5), j):
         if lowers[k] in _FATHERS and (domestic or open_end):
             return min(k, h), j
         if lowers[k] in _MEN and domestic:
             return min(k, h), j
+    return None
+
+
+def _babysits(lowers: list[str], b: int) -> tuple[int, int] | None:
+    """(first, last) of a father "babysitting" (his own) children: "papporna uppmuntras att vara barnvakt"."""
+    for k in range(max(0, b - 6), b):
+        if lowers[k] in _FATHERS:
+            return k, b
     return None
 
 
@@ -559,21 +904,22 @@ def _helps_out(tokens: list[Token], h: int) -> tuple[int, int] | None:
     message="”{match}” antyder att hem och barn är mammans ansvar och att pappan bara hjälper till.",
     suggestions=[
         "Skriv att föräldrarna delar på ansvaret: ”pappor som tar hand om barnen”.",
-        "Skriv vad pappan gör, utan ”hjälper till”: ”pappor som är hemma med barnen”.",
+        "Skriv vad pappan gör, utan ”hjälper till” eller ”barnvakt”: ”pappor som är hemma med barnen”.",
     ],
     rationale=(
-        "Den som hjälper till gör det åt någon annan. Att pappor ”hjälper till” hemma utgår från "
-        "att hem och barn egentligen är mammans ansvar – tvärtemot målet att det obetalda hem- och "
-        "omsorgsarbetet ska delas lika."
+        "Den som hjälper till gör det åt någon annan, och den som är barnvakt passar någon annans barn. "
+        "Att pappor ”hjälper till” hemma eller ”är barnvakt” utgår från att hem och barn egentligen är "
+        "mammans ansvar – tvärtemot målet att det obetalda hem- och omsorgsarbetet ska delas lika."
     ),
     source=_TRAMPOLIN + "; Jämställdhetsmyndigheten: de jämställdhetspolitiska delmålen (obetalt hem- och omsorgsarbete)",
     url="https://trampolinpr.se/inkluderande-kommunikation/",
-    limitations="Bara formen ”hjälper till” med en pappa, man eller make i närheten hittas.",
+    limitations="Bara ”hjälper till”, ”ställer upp” och ”barnvakt” med en pappa, man eller make i närheten hittas.",
     flag=[
         "Kampanjen riktar sig till pappor som hjälper till hemma.",
         "Många pappor hjälper gärna till med nattningen.",
         "Maken hjälper till med disken och tvätten.",
         "Pappor som ställer upp och hämtar barnen ska uppmuntras.",
+        "På lördagar är pappan barnvakt så att mamman kan träna.",
     ],
     pass_=[
         "Kampanjen riktar sig till pappor som tar hand om barnen.",
@@ -581,26 +927,76 @@ def _helps_out(tokens: list[Token], h: int) -> tuple[int, int] | None:
         "Männen i föreningen hjälper till att bygga scenen.",
         "Socialtjänsten hjälper till om barnet far illa.",
         "Flera pappor ställer upp som ledare i föreningen.",
+        "Föräldrar kan boka barnvakt genom föreningen.",
     ],
 )
 def fathers_help_out(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
-    """A father (or a man, in a home context) who "helps out" at home."""
-    for ablock, _sentence, tokens in _text_blocks(document):
+    """A father (or a man, in a home context) who "helps out" at home or "babysits"."""
+    for ablock, tokens in _text_sentences(document):
+        lowers = [t.lower for t in tokens]
         for h, tok in enumerate(tokens):
-            if tok.lower not in _HELP or tok.in_quotes:
+            if tok.in_quotes:
                 continue
-            span = _helps_out(tokens, h)
-            if span is None:
-                continue
-            first, last = span
-            matched = ablock.text[tokens[first].start : tokens[last].end]
-            yield ctx.finding(
-                ablock,
-                tokens[first].start,
-                tokens[last].end,
-                message=ctx.meta.message.replace("{match}", matched),
-            )
-            break
+            span = _helps_out(lowers, h) if lowers[h] in _HELP else _babysits(lowers, h) if lowers[h] in _BABYSIT else None
+            if span is not None:
+                yield _span_finding(ctx, ablock, tokens, *span)
+                break
 
 
-RULES = [group_generalisation, mothers_for_parents, fathers_help_out]
+# --- an applicant with a wife ---------------------------------------------------------------
+
+_POSSESSIVES = frozenset({"hans", "hennes", "dennes"})
+
+
+@code_rule(
+    id="stereotyp/antagen-partner",
+    name="sökanden och hans fru",
+    category="stereotype",
+    severity="warning",
+    message="”{match}” förutsätter sökandens kön och att partnern är av motsatt kön.",
+    suggestions=[
+        "sökandens eventuella partner",
+        "make, maka eller sambo",
+        "Tilltala läsaren: ”du och din eventuella partner”.",
+    ],
+    rationale=(
+        "Sökanden kan vara kvinna eller man och kan ha en partner av vilket kön som helst – eller "
+        "ingen. Isof avråder från att anta vem som söker; i en blankett tilltalar du läsaren med du och "
+        "frågar efter partner, make, maka eller sambo."
+    ),
+    source=_KSH,
+    url=_KSH_URL,
+    limitations=(
+        "Ett pronomen (hans fru, hennes man, dennes hustru) markeras när det syftar på en person i "
+        "allmänhet (sökanden, den enskilde, hyresgästen …), inte på en namngiven person. Fältrubriker "
+        "som ”Hustruns inkomst” i en blankett hittas av blankettregeln för antagen partner. Uppräkningar "
+        "(make, maka eller sambo) och meningar som nämner sambo eller partner hoppas över."
+    ),
+    flag=[
+        "Sökanden och hans fru ska båda skriva under ansökan.",
+        "Ange sökandens hustru och barn som bor i hushållet.",
+        "Om den enskilde och hennes man har gemensam ekonomi räknas båda inkomsterna.",
+    ],
+    pass_=[
+        "Du och din eventuella partner ska båda skriva under ansökan.",
+        "Ange sökandens make, maka eller sambo och barn som bor i hushållet.",
+        "Per Holm och hans fru tog emot priset.",
+    ],
+)
+def assumed_partner(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
+    """A possessive (or a generic person's genitive) followed by a spouse of the other sex."""
+    for bi, ablock in enumerate(document.blocks):
+        tokens = ablock.tokens
+        for tok in tokens[:-1]:
+            if tok.in_quotes or not partner_assumed(ablock, tok.i):
+                continue
+            end = tokens[tok.i + 1].end
+            if tok.lower not in _POSSESSIVES:  # "sökandens hustru"
+                yield ctx.finding(ablock, tok.start, end)
+                continue
+            sex = "f" if tok.lower == "hennes" else "m"
+            if find_antecedent(document, bi, tok, sex) is not None:
+                yield ctx.finding(ablock, tok.start, end)
+
+
+RULES = [group_generalisation, assumed_gender_role, mothers_for_parents, fathers_help_out, assumed_partner]
