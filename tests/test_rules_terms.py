@@ -80,6 +80,12 @@ def _hits(registry: Registry, text: str) -> list[tuple[str, str]]:
         ("gode männen", "term/lagterm"),
         ("pappalediga", "term/mammaledig"),
         ("pappaledigheten", "term/mammaledig"),
+        ("husmödrarna", "term/husmor"),
+        ("lägerhusmor", "term/husmor"),
+        ("barnflickorna", "term/barnflicka"),
+        ("springpojkar", "term/springpojke"),
+        ("skiljemännen", "term/lagterm"),
+        ("bolagsmannens", "term/lagterm"),
     ],
 )
 def test_inflections_and_compounds_hit_the_rule(registry: Registry, word: str, rule: str) -> None:

@@ -25,6 +25,7 @@ RULE_MODULES: tuple[str, ...] = (
     "statistics",
     "perspective",
     "marking",
+    "terms",
 )
 
 
