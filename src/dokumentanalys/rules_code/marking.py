@@ -82,6 +82,7 @@ _URL = "https://trampolinpr.se/inkluderande-kommunikation/"
 _FEMALE = frozenset({"kvinnlig", "kvinnligt", "kvinnliga", "kvinnlige"})
 _MALE = frozenset({"manlig", "manligt", "manliga", "manlige"})
 _NEUTER = frozenset({"kvinnligt", "manligt"})
+_SEX_ADJECTIVES = _FEMALE | _MALE
 
 # --- which nouns are roles ---------------------------------------------------------
 
@@ -406,9 +407,7 @@ def _skip(ablock: AnalyzedBlock, m: Marking) -> bool:
 
 def find_markings(document: AnalyzedDocument) -> Iterator[Marking]:
     """Every sex adjective + role noun in ``document`` whose context does not make sex the point."""
-    if not (document.vocabulary & (_FEMALE | _MALE)):
-        return
-    for ablock in document.blocks:
+    for ablock in document.blocks_with(_SEX_ADJECTIVES):
         tokens = ablock.tokens
         for i, tok in enumerate(tokens):
             low = tok.lower
@@ -436,8 +435,8 @@ def _neuter_role(word: str) -> bool:
 # --- the rules ----------------------------------------------------------------------
 
 _COMMON_LIMITS = (
-    "Regeln ser bara på ordet direkt före yrkesordet (högst tre ord emellan, t.ex. ”en kvinnlig, "
-    "erfaren läkare”). Den hoppar över träffar där könet är poängen: statistik och andelar "
+    "Regeln hittar ordet framför ett ord för yrke eller roll, med högst tre ord emellan (”en "
+    "kvinnlig, erfaren läkare”); står det efter (”läkaren var kvinnlig”) hittas det inte. Den hoppar över träffar där könet är poängen: statistik och andelar "
     "(”andelen kvinnliga chefer”, ”fler manliga förskollärare”), jämförelser (”kvinnliga och manliga "
     "chefer”), önskemål (”du kan begära en kvinnlig läkare”), representation (”kommunens första "
     "kvinnliga rektor”), riktade satsningar (”mentorsprogram för kvinnliga chefer”) och vård där "
@@ -448,10 +447,14 @@ _COMMON_LIMITS = (
 )
 
 
-def _message(m: Marking, ctx: RuleContext) -> str:
+#: The message of one finding; the rule's own message (for ``explain``) says the same in general.
+_FINDING_MESSAGE = "”{match}”: ordet ”{adj}” pekar ut kön utan att det behövs. Stryk det om könet inte är relevant."
+
+
+def _message(m: Marking) -> str:
     text = m.ablock.block.text
     adj = m.ablock.tokens[m.adj]
-    return ctx.meta.message.replace("{match}", text[m.start : m.end]).replace("{adj}", text[adj.start : adj.end])
+    return _FINDING_MESSAGE.replace("{match}", text[m.start : m.end]).replace("{adj}", text[adj.start : adj.end])
 
 
 def _suggestions(m: Marking) -> list[str]:
@@ -471,7 +474,7 @@ def _rule_for(female: bool):
     def check(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
         for m in find_markings(document):
             if m.female == female:
-                yield ctx.finding(m.ablock, m.start, m.end, message=_message(m, ctx), suggestions=_suggestions(m))
+                yield ctx.finding(m.ablock, m.start, m.end, message=_message(m), suggestions=_suggestions(m))
 
     return check
 
@@ -481,7 +484,7 @@ female_role = code_rule(
     name="kvinnlig + yrke eller roll",
     category="gender-marking",
     severity="warning",
-    message="”{match}”: ordet ”{adj}” pekar ut kön utan att det behövs. Stryk det om könet inte är relevant.",
+    message="Ordet ”kvinnlig” framför ett yrke eller en roll pekar ut kön utan att det behövs. Stryk det om könet inte är relevant.",
     suggestions=["Stryk ”kvinnlig” om könet inte är relevant: ”en läkare”, ”chefen”.", "Behåll ordet bara när könet spelar roll, och skriv då varför."],
     rationale=(
         "Att skriva kvinnlig läkare eller kvinnlig chef antyder att det normala är en man i yrket. "
@@ -525,7 +528,7 @@ male_role = code_rule(
     name="manlig + yrke eller roll",
     category="gender-marking",
     severity="warning",
-    message="”{match}”: ordet ”{adj}” pekar ut kön utan att det behövs. Stryk det om könet inte är relevant.",
+    message="Ordet ”manlig” framför ett yrke eller en roll pekar ut kön utan att det behövs. Stryk det om könet inte är relevant.",
     suggestions=["Stryk ”manlig” om könet inte är relevant: ”en sjuksköterska”, ”förskolläraren”.", "Behåll ordet bara när könet spelar roll, och skriv då varför."],
     rationale=(
         "Att skriva manlig sjuksköterska eller manlig förskollärare antyder att det normala är en "
@@ -585,7 +588,8 @@ def _compound_marking(word: str) -> tuple[str, str] | None:
 
 
 def _sex_compounds(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
-    for ablock in document.blocks:
+    candidates = frozenset(w for w in document.vocabulary if w.startswith(_COMPOUND_MODIFIERS) and _compound_marking(w))
+    for ablock in document.blocks_with(candidates):
         tokens = ablock.tokens
         for tok in tokens:
             if not tok.is_alpha or tok.in_quotes or len(tok.lower) < 8:
