@@ -50,6 +50,7 @@ kvinnor …*; roles of a procedure such as *handläggare* do not count).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -390,19 +391,44 @@ def _principal_title(document: AnalyzedDocument) -> str | None:
     return None
 
 
+def _word_tables(document: AnalyzedDocument) -> tuple[frozenset[str], dict[str, float], frozenset[str]]:
+    """Per distinct word of the document: (words that may signal, people weights > 0, allocation words)."""
+    triggers = frozenset(
+        w for w in document.vocabulary
+        if w in _TRIGGER_WORDS or w in _FEMALE or w in _MALE or w.startswith(_TRIGGER_PREFIXES)
+    )
+    weights = {w: weight for w in document.vocabulary if (weight := _people_weight(w))}
+    allocation = frozenset(w for w in document.vocabulary if _is_allocation(w))
+    return triggers, weights, allocation
+
+
 def collect_evidence(document: AnalyzedDocument) -> Evidence:
-    """Read every sentence once; see the module docstring for what counts."""
+    """Read every sentence once; see the module docstring for what counts.
+
+    Word counts (words, people, allocation) are document totals, so they are
+    counted per distinct word; only sentences with a word that may signal
+    something (:func:`_may_signal`) are read closely.
+    """
     evidence = Evidence()
+    triggers, weights, allocation = _word_tables(document)
+    counts: Counter[str] = Counter()
+    exact_alpha = any("\u0307" in w for w in document.vocabulary)  # "İ".lower() is not alphabetic
+    words = 0
     for ablock in document.blocks:
         if ablock.block.kind in (BlockKind.HEADER, BlockKind.FOOTER):
             continue
+        lowers = ablock.lowers
+        counts.update(lowers)
+        if exact_alpha:
+            words += sum(1 for t in ablock.tokens if t.is_alpha)
+        evidence.sentences += len(ablock.sentences)
+        if ablock.words.isdisjoint(triggers):
+            continue
         for sentence in ablock.sentences:
+            lows = lowers[sentence.start : sentence.end]
+            if triggers.isdisjoint(lows):
+                continue
             tokens = ablock.sentence_tokens(sentence)
-            lows = [t.lower for t in tokens]
-            evidence.sentences += 1
-            evidence.words += sum(1 for t in tokens if t.is_alpha)
-            evidence.people += sum(_people_weight(w) for w in lows)
-            evidence.allocation += sum(1 for w in lows if _is_allocation(w))
             found = False
             for signal, negated in _sentence_signals(lows, tokens, ablock.sentence_text(sentence), ablock.block.index):
                 if negated or signal.weight == 0:
@@ -418,6 +444,10 @@ def collect_evidence(document: AnalyzedDocument) -> Evidence:
                     found = True
             if found:
                 evidence.signal_sentences += 1
+    evidence.words = words if exact_alpha else sum(n for w, n in counts.items() if w.isalpha())
+    # weights are 1.0 and 0.5: sums of them are exact in any order
+    evidence.people = float(sum(weights[w] * n for w, n in counts.items() if w in weights))
+    evidence.allocation = sum(n for w, n in counts.items() if w in allocation)
     evidence.signals.extend(_table_signals(document))
     evidence.principal = _principal_title(document)
     evidence.form_counts, evidence.form_asks_sex = _form_questions(document)
@@ -427,12 +457,9 @@ def collect_evidence(document: AnalyzedDocument) -> Evidence:
 def _form_questions(document: AnalyzedDocument) -> tuple[list[int], bool]:
     """Blocks that ask for a number of people (*Antal deltagare*), and whether sex is asked for."""
     counts: list[int] = []
-    asks_sex = False
-    for ablock in document.blocks:
-        tokens = ablock.tokens
-        lows = [t.lower for t in tokens]
-        if any(w in _FEMALE or w in _MALE for w in lows) or "kön" in lows:
-            asks_sex = True
+    asks_sex = not document.vocabulary.isdisjoint(_SEX_QUESTION)
+    for ablock in document.blocks_with(_COUNT_WORDS):
+        lows = ablock.lowers
         for i, low in enumerate(lows):
             if low in ("antal", "antalet") and any(
                 any(f.is_plural and "S" in f.noun.uses and f.noun.base not in _STAFF for f in person_head(w))
@@ -441,6 +468,10 @@ def _form_questions(document: AnalyzedDocument) -> tuple[list[int], bool]:
                 counts.append(ablock.block.index)
                 break
     return counts, asks_sex
+
+
+_SEX_QUESTION = _FEMALE | _MALE | {"kön"}
+_COUNT_WORDS = frozenset({"antal", "antalet"})
 
 
 def _table_signals(document: AnalyzedDocument) -> Iterator[Signal]:

@@ -206,12 +206,37 @@ def _is_target(ablock: AnalyzedBlock, tok: Token, noun: PersonNoun) -> bool:
     return False
 
 
-def _block_statistics(ablock: AnalyzedBlock) -> Iterator[Statistic]:
+#: Lower-case words a statistic can start with (besides numbers): a token that is
+#: neither one of these nor starts with a digit starts nothing, so it is skipped.
+_STARTS = frozenset(
+    {"var", "vart", "varannan", "vartannat", "andelen", "andel", "antalet", "antal"}
+    | _FRACTIONS
+    | set(_NUMBER_WORDS)
+)
+
+
+def _start_words(words: frozenset[str] | set[str]) -> frozenset[str]:
+    """The words among ``words`` that can start a statistic."""
+    return frozenset(w for w in words if w in _STARTS or w[:1].isdigit())
+
+
+def _block_statistics(ablock: AnalyzedBlock, starts: frozenset[str] | None = None) -> Iterator[Statistic]:
+    """Statistics in one block; ``starts`` is :func:`_start_words` of the document, when known."""
     tokens = ablock.tokens
     used: set[int] = set()
     n = len(tokens)
+    if starts is None:
+        starts = _start_words(ablock.words)
+    candidates = [k for k, low in enumerate(ablock.lowers) if low in starts]
+    c = 0
     i = 0
-    while i < n:
+    while True:
+        # jump to the next token that can start a statistic (the others only do ``i += 1``)
+        while c < len(candidates) and candidates[c] < i:
+            c += 1
+        if c == len(candidates):
+            break
+        i = candidates[c]
         tok = tokens[i]
         low = tok.lower
         prev = tokens[i - 1].lower if i > 0 else ""
@@ -398,22 +423,46 @@ def _split_phrase(tokens: list[Token], i: int) -> bool:
 
 def _sentence_split(tokens: list[Token]) -> bool:
     """A figure for women or men (a number next to *kvinnor*, *pojkar* …) or a split phrase."""
-    if any(_split_phrase(tokens, i) for i in range(len(tokens))):
-        return True
-    if not any(t.lower in _SEX_WORDS for t in tokens):
+    return _lowers_split([t.lower for t in tokens])
+
+
+def _lowers_split(lows: list[str]) -> bool:
+    """:func:`_sentence_split` on the sentence's lower-case words."""
+    for i, low in enumerate(lows):
+        if low.startswith("kön") and (
+            low.startswith(("könsuppdel", "könsfördel", "könsdiffer"))
+            or (low in ("kön", "könet") and i > 0 and lows[i - 1] in ("per", "efter", "på"))
+        ):
+            return True
+    if _SEX_WORDS.isdisjoint(lows):
         return False
-    return any(any(c.isdigit() for c in t.text) or t.lower in _FIGURE_WORDS for t in tokens)
+    return any(w in _FIGURE_WORDS or any(c.isdigit() for c in w) for w in lows)
 
 
-def has_sex_split(ablock: AnalyzedBlock, first_sentence: int = 0, last_sentence: int | None = None) -> bool:
+def has_sex_split(
+    ablock: AnalyzedBlock,
+    first_sentence: int = 0,
+    last_sentence: int | None = None,
+    cache: dict[tuple[int, int], bool] | None = None,
+) -> bool:
     """Does a sentence of ``ablock`` (sentences ``first..last``) give a figure split by sex?
 
     Naming women or men is not enough (*utvecklingen har varit likartad för kvinnor och män*
     splits nothing): the sentence must give a figure for them or say the figures are split.
+    ``cache`` remembers the answer per (block, sentence) for the document.
     """
     last = len(ablock.sentences) - 1 if last_sentence is None else last_sentence
-    for sentence in ablock.sentences[first_sentence : last + 1]:
-        if _sentence_split(ablock.sentence_tokens(sentence)):
+    lowers = ablock.lowers
+    first = max(first_sentence, 0)
+    for n, sentence in enumerate(ablock.sentences[first_sentence : last + 1], start=first):
+        if cache is None:
+            found = _lowers_split(lowers[sentence.start : sentence.end])
+        else:
+            key = (id(ablock), n)
+            found = cache.get(key)  # type: ignore[assignment]
+            if found is None:
+                found = cache[key] = _lowers_split(lowers[sentence.start : sentence.end])
+        if found:
             return True
     return False
 
@@ -440,6 +489,7 @@ class _Context:
             if ablock.block.kind == BlockKind.TABLE_CELL and ablock.block.table is not None:
                 self.tables.setdefault(ablock.block.table, []).append(bi)
         self._table_split: dict[int, bool] = {}
+        self.split_cache: dict[tuple[int, int], bool] = {}
 
     def table_split(self, table: int) -> bool:
         if table not in self._table_split:
@@ -466,7 +516,7 @@ class _Context:
         bi = ablock.block.index
         # same block: the statistic's sentence and two on either side
         sent = ablock.tokens[stat.first].sent
-        if has_sex_split(ablock, max(0, sent - 2), sent + 2):
+        if has_sex_split(ablock, max(0, sent - 2), sent + 2, self.split_cache):
             return True
         table = ablock.block.table if ablock.block.kind == BlockKind.TABLE_CELL else None
         if table is not None:
@@ -482,7 +532,7 @@ class _Context:
             if other.block.kind == BlockKind.TABLE_CELL and other.block.table is not None:
                 if self.table_split(other.block.table):
                     return True
-            elif has_sex_split(other):
+            elif has_sex_split(other, cache=self.split_cache):
                 return True
         # a table within two blocks (a caption or a short heading may stand between)
         for step in (-1, 1):
@@ -558,11 +608,12 @@ def _table_statistics(document: AnalyzedDocument, context: _Context) -> Iterator
 def find_statistics(document: AnalyzedDocument) -> list[Statistic]:
     """Every statistic about people in ``document`` (split or not)."""
     stats: list[Statistic] = []
+    starts = _start_words(document.vocabulary)
     for ablock in document.blocks:
         if ablock.block.kind in (BlockKind.HEADER, BlockKind.FOOTER):
             continue
         stats.extend(
-            stat for stat in _block_statistics(ablock)
+            stat for stat in _block_statistics(ablock, starts)
             if not _is_target(ablock, ablock.tokens[stat.first], stat.noun)
         )
     return stats
