@@ -61,6 +61,8 @@ def test_non_roles_are_not(word: str) -> None:
         ("En kvinnlig, erfaren HR-strateg leder passet.", "markering/kvinnlig-yrkestitel", "kvinnlig, erfaren HR-strateg"),
         ("De manliga undersköterskorna på Ängsgården har en ny rutin.", "markering/manlig-yrkestitel", "manliga undersköterskorna"),
         ("Vid mässan talade en kvinnopräst.", "markering/kvinno-sammansattning", "kvinnopräst"),
+        ("Vi välkomnar vår nya kvinnliga räddningschef!", "markering/kvinnlig-yrkestitel", "kvinnliga räddningschef"),
+        ("Ny manlig enhetschef på Solbacken", "markering/manlig-yrkestitel", "manlig enhetschef"),
     ],
 )
 def test_marking_spans_adjective_and_noun(text: str, rule: str, matched: str) -> None:
@@ -139,6 +141,9 @@ def test_context_words_away_from_the_hit_do_not_hide_it(text: str) -> None:
         "Utbildningen handlar om kvinnlig könsstympning och manlig omskärelse.",
         "Tjänsten är kvinnligt kodad.",
         "Vårdtagaren önskar hjälp av kvinnlig personal.",
+        "En kvinnlig kontaktperson finns för den som önskar det.",
+        "Det är viktigt att ha både manliga och kvinnliga ledare.",
+        "Han är en av de få manliga förskollärarna i kommunen.",
         "Skriv inte ”vi söker en kvinnlig undersköterska” i annonsen.",
         "Polisen letar efter en kvinnlig gärningsperson.",
         # compounds that are not marking

@@ -103,7 +103,7 @@ _ROLES = frozenset(
     tjänsteperson kontaktperson talesperson vikarie fadder direktör ombudsman rådman nämndeman
     författare journalist fotograf regissör producent dirigent musiker skådespelare
     forskare doktorand postdoc docent amanuens chefredaktör redaktör ekonom socionom agronom
-    kassör sjukskötare undersköterska förskollärare fritidsledare fritidspedagog
+    kassör sjukskötare undersköterska förskollärare fritidsledare fritidspedagog guide
     """.split()
 )
 
@@ -232,7 +232,7 @@ _BEFORE_NEAR = frozenset(
     majoritet majoriteten minoritet minoriteten procent % varav bland fler mer mest mindre del
     delen rekrytera rekryterar rekryterade
     rekryteras rekrytering rekryteringen attrahera attraherar locka lockar gärna särskilt
-    välkomnar välkomna uppmuntrar uppmuntra jämfört jämförelse jämförs
+    uppmuntrar uppmuntra jämfört jämförelse jämförs
     """.split()
 )
 #: Before the sex adjective (up to 6 words): a request or a choice, or a first
@@ -260,6 +260,8 @@ _AFTER_NEAR = frozenset(
     svarar svarade känner kände
     """.split()
 )
+#: After the noun (up to 7 words), for every noun phrase: a request.
+_AFTER_REQUEST = frozenset({"önskar", "önskas", "önskemål", "begär", "begärs", "efterfrågar"})
 #: Right after a genitive noun: an association or a measure ("kvinnliga chefers nätverk").
 _AFTER_ORG = frozenset(
     """
@@ -396,6 +398,9 @@ def _skip(ablock: AnalyzedBlock, m: Marking) -> bool:
     if not single and (_hits_set(after_near, _AFTER_NEAR) or any(_is_number(t) for t in after_near[:1])):
         return True
     if after_near and tokens[m.noun].lower.endswith("s") and after_near[0].lower in _AFTER_ORG:
+        return True
+    # a request after the noun: "en kvinnlig kontaktperson finns för den som önskar det"
+    if _hits_set(tokens[m.noun + 1 : min(e, m.noun + 8)], _AFTER_REQUEST):
         return True
     lo, hi = max(s, m.adj - _SEX_WINDOW), min(e, m.noun + 1 + _SEX_WINDOW)
     if any(t.lower in _SEX_WORDS for t in tokens[lo:hi]):
