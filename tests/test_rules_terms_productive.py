@@ -117,7 +117,8 @@ def test_statute_context_downgrades_a_productive_hit(registry: Registry) -> None
         ("Teatermännen bygger scenen.", "teaterarbetare"),
         ("Köpmännen vill samarbeta.", "handlare"),
         ("Kvalitetsmannen granskar rutinerna.", "kvalitetsperson"),
-        ("Fråga HR-mannen.", "hr-person"),
+        ("Fråga HR-mannen.", "HR-person"),
+        ("Skyddsmannen går en kurs i arbetsmiljö.", "skyddsombud"),
     ],
 )
 def test_man_suggestion(registry: Registry, text: str, suggestion: str) -> None:

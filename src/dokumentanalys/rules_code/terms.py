@@ -119,6 +119,13 @@ _MAN_SUGGESTIONS: dict[str, tuple[str, ...]] = {
     "radioman": ("radiooperatör",),
     "pr-man": ("pr-konsult", "kommunikatör"),
     "teaterman": ("teaterarbetare", "teaterperson"),
+    "förlikningsman": ("medlare",),
+    "skyddsman": ("skyddsombud",),
+    "lagerman": ("lagerarbetare", "lagerpersonal"),
+    "kongressman": ("kongressledamot",),
+    "bankman": ("bankanställd", "bankchef"),
+    "motståndsman": ("motståndskämpe",),
+    "upprorsman": ("upprorsmakare",),
     "borgensman": ("borgensåtagare", "den som går i borgen"),
 }
 
@@ -352,6 +359,8 @@ def parse_man_word(lower: str) -> ManWord | None:
             return None  # novels and manias (ungdomsroman, kleptoman)
         if ending in ("man", "män", "mans") and _is_lemma(lower):
             return None  # a word of its own (allmän, hemman, talisman, domän)
+        if _is_lemma(word):
+            return None  # the table knows the word but not as a noun with -män (Bergman, Sundman)
         if hyphen:
             if lemma(modifier) in _SEX_WORDS or not (modifier.isalpha() and (len(modifier) <= 5 or _known_word(modifier))):
                 return None
@@ -453,6 +462,11 @@ def man_compounds(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Find
         if capital and not word.definite_or_plural and not word.attested:
             continue  # Bergman, Lindmans: a surname unless the table knows the word
         suggestions = _man_suggestions(word.lemma, word.modifier)
+        if "-" in tok.text:  # keep the abbreviation as written: HR-person, not hr-person
+            written = tok.text[: tok.text.index("-") + 1]
+            suggestions = tuple(
+                written + s[len(written) :] if s.startswith(written.lower()) else s for s in suggestions
+            )
         message = _MAN_MESSAGE.format(match=tok.text, suggestion=suggestions[0])
         severity = None
         if _in_statute(ablock, tok):
@@ -491,6 +505,11 @@ def parse_feminine_word(lower: str) -> FeminineWord | None:
     word = _feminine_lemma(lower)
     if word is None or len(word) < 6:
         return None
+    table = lemma(lower)
+    if table != lower and table != word:
+        return None  # the table reads it as another word (romerska -> romersk, svenska -> svensk)
+    if word.endswith("ska") and _is_adjective(word[:-1]):
+        return None  # an adjective in -sk (kättersk, ungersk)
     if any(h in _STOP_FEMININE_HEADS or h.endswith("hinna") for h in _heads(word)):
         return None
     attested = lemma(lower) == word and lower != word or _is_lemma(word)
