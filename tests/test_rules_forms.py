@@ -178,3 +178,30 @@ def test_through_a_text_file(tmp_path: Path, registry: Registry) -> None:
     rules = {f.rule for f in result.findings}
     assert {"blankett/mor-far-falt", "blankett/kon-utan-syfte"} <= rules
     assert "blankett/sokanden-i-tredje-person" not in rules
+
+
+# --- a partner of one sex --------------------------------------------------------------------
+
+
+def test_wife_field_is_one_finding_at_the_first(registry: Registry) -> None:
+    analyzer = Analyzer(registry, Settings(kind="ansokan", select=("blankett/antagen-partner",)))
+    doc = _form(_field("Sökandens inkomst"), _field("Hustruns inkomst"), _field("Hustruns personnummer"))
+    result = analyzer.analyze_document(doc)
+    assert [(f.rule, f.matched, f.location.block) for f in result.findings] == [
+        ("blankett/antagen-partner", "Hustruns inkomst", 1)
+    ]
+    assert "Hustruns inkomst" in result.findings[0].message
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ("Inkomst för make, maka eller sambo",),
+        ("Partnerns inkomst",),
+        ("Hustru/sambo, namn",),
+        ("Makes eller makas namn",),
+    ],
+)
+def test_partner_fields_that_name_the_alternatives(registry: Registry, labels: tuple[str, ...]) -> None:
+    analyzer = Analyzer(registry, Settings(kind="ansokan", select=("blankett/antagen-partner",)))
+    assert analyzer.analyze_document(_form(*(_field(label) for label in labels))).findings == []

@@ -207,3 +207,135 @@ def test_severities(registry: Registry) -> None:
     assert severities[PARTNER] == "warning"
     for rule_id in (GEN, MOM, DAD, TYP):
         assert severities[rule_id] == "info"
+
+
+# --- generalisations built from parts: wordings no rule names one by one ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        ("Män är generellt bättre lämpade för ledande positioner.", "Män är generellt bättre lämpade"),
+        ("De flesta män har svårt att visa känslor.", "flesta män har svårt att visa"),
+        ("Kvinnor har en medfödd omsorgsförmåga.", "Kvinnor har en medfödd omsorgsförmåga"),
+        ("Killar saknar tålamod med små barn.", "Killar saknar tålamod"),
+        ("Killar lockas av fart och spänning.", "Killar lockas av fart"),
+        ("Pojkar mår bra av tydliga gränser.", "Pojkar mår bra av"),
+        ("Kvinnor passar utmärkt som undersköterskor.", "Kvinnor passar utmärkt som"),
+        ("Tjejer tar ofta hand om de yngre barnen på fritids.", "Tjejer tar ofta hand om"),
+        ("Män ligger för teknik och mekanik.", "Män ligger för"),
+        ("Män brukar vara mer självsäkra.", "Män brukar vara mer självsäkra"),
+        ("Unga män är mer våldsamma.", "Unga män är mer våldsamma"),
+        ("Killar brukar ha svårare att sitta still.", "Killar brukar ha svårare att sitta"),
+        ("Mödrar vet instinktivt vad barnet behöver.", "Mödrar vet instinktivt"),
+        ("Pojkar ska få vara pojkar.", "Pojkar ska få vara pojkar"),
+        ("Vi ska låta flickor vara flickor och pojkar vara pojkar.", "flickor vara flickor och pojkar vara pojkar"),
+        ("Flickor slutar tidigt eftersom de hellre umgås med kompisar.", "de hellre umgås"),
+    ],
+)
+def test_generalisations_from_parts(registry: Registry, text: str, matched: str) -> None:
+    assert (GEN, matched) in _hits(registry, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sex-disaggregated facts: outcomes, measures, sources
+        "Kvinnor har lägre inkomst än män.",
+        "Kvinnor tar fortfarande större ansvar för hem och barn.",
+        "Män tar större ansvar för bilen och kvinnor för tvätten, visar tidsanvändningsundersökningen.",
+        "Kvinnor söker vård för depression.",
+        "Unga kvinnor saknar ofta fast anställning.",
+        "Flickor blir mer stressade av skolan än pojkar, visar elevhälsans enkät.",
+        "Män lever i genomsnitt kortare än kvinnor.",
+        # negated, quoted or discussed stereotypes
+        "Det är inte så att killar är sämre på att läsa.",
+        "Det betyder inte att kvinnor är sämre företagare än män.",
+        "Myten om att tjejer inte kan teknik lever kvar.",
+        "Pojkar är pojkar, brukar man säga, men det vill vi ifrågasätta.",
+        "Medan flickor oftare får beröm för att de är hjälpsamma, får pojkar fler tillsägelser.",
+        # targeted services and rights
+        "Tjejjouren har öppet på kvällar för tjejer som vill prata.",
+        "Pappor har rätt till föräldrapenning på samma villkor som mammor.",
+        "Kvinnor som driver företag kan söka stöd från Almi.",
+        "Pojkar som vill dansa ska känna sig välkomna.",
+        # specific groups, equality
+        "Killarna i klass 8 är stökiga på lektionerna.",
+        "Killar och tjejer är lika bra på matematik.",
+    ],
+)
+def test_facts_and_counter_statements_stay_quiet(registry: Registry, text: str) -> None:
+    assert _rules(registry, text) == []
+
+
+ROLE = "stereotyp/antagen-konsroll"
+
+
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        (
+            "Vi erbjuder smink och mode för tjejer och bilar och motor för killar.",
+            "smink och mode för tjejer och bilar och motor för killar",
+        ),
+        ("De kvinnliga pedagogerna sköter pysslet.", "De kvinnliga pedagogerna sköter pysslet"),
+        ("Det är pappan som ska bestämma om ekonomin.", "pappan som ska bestämma"),
+        ("Vid inskolningen är det mamman som är hemma med barnet.", "mamman som är hemma"),
+        ("Som pappa vet du att barnen behöver gränser.", "Som pappa vet du"),
+        ("Som kvinnlig företagare behöver man kunna kombinera arbetet med familjen.", "Som kvinnlig företagare behöver man"),
+    ],
+)
+def test_roles_handed_out_by_sex(registry: Registry, text: str, matched: str) -> None:
+    assert (ROLE, matched) in _hits(registry, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi satsar på fotboll för tjejer och dans för killar.",
+        "Vi vill att fler tjejer ska prova motor och fler killar ska prova dans.",
+        "Flickor och pojkar ska få prova både dans och fotboll.",
+        "Den kvinnliga personalen är i majoritet i förskolan.",
+        "Det är oftast mamman som är hemma med sjuka barn.",
+        "Det är mamman som har vårdnaden om barnet enligt tingsrättens dom.",
+        "Som man har du rätt att söka vård på mansmottagningen.",
+        "Som förälder vet du hur svårt det kan vara att få ihop vardagen.",
+    ],
+)
+def test_roles_not_handed_out(registry: Registry, text: str) -> None:
+    assert ROLE not in _rules(registry, text)
+
+
+def test_a_cleft_about_the_mother_is_one_finding(registry: Registry) -> None:
+    hits = _hits(registry, "Söker du för ett barn? Då är det mamman som ska fylla i blanketten.")
+    assert hits == [(ROLE, "mamman som ska fylla i")]
+
+
+def test_mother_child_phrases_are_built_from_parts(registry: Registry) -> None:
+    assert (MOM, "mammor och deras bebisar") in _hits(registry, "Babycafé för mammor och deras bebisar.")
+    assert (MOM, "mammor med småbarn") in _hits(registry, "Öppen förskola för mammor med småbarn.")
+
+
+def test_father_as_babysitter(registry: Registry) -> None:
+    assert (DAD, "Papporna uppmuntras att vara barnvakt") in _hits(
+        registry, "Papporna uppmuntras att vara barnvakt en kväll i veckan."
+    )
+    assert DAD not in _rules(registry, "Föräldrar kan boka barnvakt genom föreningen.")
+
+
+def test_fixed_phrases(registry: Registry) -> None:
+    assert ("stereotyp/riktig-man", "riktig man") in _hits(registry, "Unga behöver se hur en riktig man tar ansvar.")
+    assert ("stereotyp/konsbundna-egenskaper", "kvinnogöra") in _hits(registry, "Disken är inget kvinnogöra.")
+    assert _rules(registry, "Vi vill utmana normer om vad en riktig man är.") == []
+
+
+def test_assumed_partner_gives_one_finding_not_two(registry: Registry) -> None:
+    """The stereotype finding replaces the generic-pronoun one on the same words."""
+    rules = [r for r in registry.rules if r.meta.category in ("stereotype", "generic-masculine")]
+    text = "Om fastigheten ägs gemensamt ska sökanden och hans fru båda skriva under."
+    found = [(f.rule, f.matched) for f in run_rules(rules, analyze_text(text)).findings]
+    assert found == [(PARTNER, "hans fru")]
+    # the pronoun rule still reports a generic han elsewhere in the sentence
+    text = "Sökanden ska bifoga intyg om han äger fastigheten tillsammans med hans fru eller sambo."
+    found = [(f.rule, f.matched) for f in run_rules(rules, analyze_text(text)).findings]
+    assert ("pronomen/generiskt-han", "han") in found and PARTNER not in [r for r, _ in found]

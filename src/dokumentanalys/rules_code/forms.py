@@ -126,10 +126,16 @@ def _parent_labels(document: AnalyzedDocument) -> list[_Label]:
     return _field_labels(document, _PARENT_TAGS)
 
 
-def _at_first(ctx: RuleContext, labels: list[_Label], message: str | None = None) -> Finding:
-    """One finding for the whole form, at its first label (the fix is one decision)."""
+def _at_first(ctx: RuleContext, labels: list[_Label], message: str | None = None, words: int = 1) -> Finding:
+    """One finding for the whole form, at the first ``words`` words of its first label (the fix is one decision).
+
+    ``{match}`` in the message becomes the words reported.
+    """
     first = labels[0]
-    return ctx.finding(first.ablock, first.token.start, first.token.end, message=message)
+    tokens = first.ablock.tokens
+    end = tokens[min(first.token.i + words, len(tokens)) - 1].end
+    matched = first.ablock.text[first.token.start : end]
+    return ctx.finding(first.ablock, first.token.start, end, message=(message or ctx.meta.message).replace("{match}", matched))
 
 
 @code_rule(
@@ -264,10 +270,7 @@ def partner_fields(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Fin
     """A field for the applicant's wife (or husband) only."""
     labels = _partner_labels(document)
     if labels:
-        label = labels[0]
-        end = label.ablock.tokens[label.token.i + 1].end if label.token.i + 1 < len(label.ablock.tokens) else label.token.end
-        matched = label.ablock.text[label.token.start : end]
-        yield ctx.finding(label.ablock, label.token.start, end, message=ctx.meta.message.replace("{match}", matched))
+        yield _at_first(ctx, labels, words=2)  # "Hustruns inkomst"
 
 
 # --- the question about kön -------------------------------------------------------------

@@ -252,7 +252,7 @@ def _pronoun_suggestions(low: str, antecedent: Antecedent, kind: str) -> list[st
     neutral = _NEUTRAL[case]
     female, male = (low, _OTHER[low]) if _PRONOUNS[low][0] == "f" else (_OTHER[low], low)
     both = f"{female} eller {male}"
-    repeat = antecedent.repeat + ("s" if case == "gen" and not antecedent.repeat.endswith("s") else "")
+    repeat = _repeat(antecedent, case)
     out: list[str] = []
     if kind == "ansokan":
         out.append("du (tilltala den som fyller i blanketten direkt)")
@@ -303,6 +303,25 @@ def _iter_text_blocks(document: AnalyzedDocument) -> Iterator[tuple[int, Analyze
         yield bi, ablock
 
 
+def _iter_pronouns(document: AnalyzedDocument, words: dict[str, object]) -> Iterator[tuple[int, AnalyzedBlock, Token, Token | None]]:
+    """(block index, block, token, next token) for each unquoted token in ``words`` outside headers and footers.
+
+    Owners of an assumed partner ("sökanden och hans fru") are left out:
+    ``stereotyp/antagen-partner`` reports them, so one assumption gives one finding.
+    """
+    for bi, ablock in _iter_text_blocks(document):
+        tokens = ablock.tokens
+        for tok in tokens:
+            if tok.lower not in words or tok.in_quotes or partner_assumed(ablock, tok.i):
+                continue
+            yield bi, ablock, tok, tokens[tok.i + 1] if tok.i + 1 < len(tokens) else None
+
+
+def _repeat(antecedent: Antecedent, case: str) -> str:
+    """The antecedent to repeat instead of the pronoun, in the genitive for a genitive pronoun."""
+    return antecedent.repeat + ("s" if case == "gen" and not antecedent.repeat.endswith("s") else "")
+
+
 @code_rule(
     id="pronomen/generiskt-han",
     category="generic-masculine",
@@ -340,33 +359,26 @@ syftar flera meningar bakåt hittas bara om varje mening har ett markerat pronom
 def generic_pronoun(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
     """Generic han/hon about an unspecified person."""
     chained: dict[tuple[int, int], Antecedent] = {}
-    for bi, ablock in _iter_text_blocks(document):
-        tokens = ablock.tokens
-        for tok in tokens:
-            low = tok.lower
-            if low not in _PRONOUNS or tok.in_quotes:
-                continue
-            if _pair_partner(tokens, tok.i) is not None:
-                continue
-            nxt = tokens[tok.i + 1] if tok.i + 1 < len(tokens) else None
-            if low == "hans" and (not tok.is_sent_start and tok.is_title or (nxt is not None and nxt.is_title)):
-                continue  # the first name Hans
-            if partner_assumed(ablock, tok.i):
-                continue  # "sökanden och hans fru": stereotyp/antagen-partner reports it
-            sex = _PRONOUNS[low][0]
-            antecedent = find_antecedent(document, bi, tok, sex, chained)
-            if antecedent is None:
-                continue
-            chained[(bi, tok.sent)] = antecedent
-            generic = "generiskt han" if sex == "m" else "generiskt hon"
-            message = (
-                f"”{tok.text}” syftar på en person vars kön inte är känt (”{antecedent.text}”); "
-                f"undvik {generic} och skriv könsneutralt."
-            )
-            yield ctx.finding(
-                ablock, tok.start, tok.end, message=message,
-                suggestions=_pronoun_suggestions(low, antecedent, document.kind),
-            )
+    for bi, ablock, tok, nxt in _iter_pronouns(document, _PRONOUNS):
+        low = tok.lower
+        if _pair_partner(ablock.tokens, tok.i) is not None:
+            continue
+        if low == "hans" and (not tok.is_sent_start and tok.is_title or (nxt is not None and nxt.is_title)):
+            continue  # the first name Hans
+        sex = _PRONOUNS[low][0]
+        antecedent = find_antecedent(document, bi, tok, sex, chained)
+        if antecedent is None:
+            continue
+        chained[(bi, tok.sent)] = antecedent
+        generic = "generiskt han" if sex == "m" else "generiskt hon"
+        message = (
+            f"”{tok.text}” syftar på en person vars kön inte är känt (”{antecedent.text}”); "
+            f"undvik {generic} och skriv könsneutralt."
+        )
+        yield ctx.finding(
+            ablock, tok.start, tok.end, message=message,
+            suggestions=_pronoun_suggestions(low, antecedent, document.kind),
+        )
 
 
 @code_rule(
@@ -444,27 +456,20 @@ kanslisvenska. Skriv hen, den, upprepa ordet eller formulera om.""",
 )
 def denne_pronoun(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
     """denne/dennes about an unspecified person."""
-    for bi, ablock in _iter_text_blocks(document):
-        tokens = ablock.tokens
-        for tok in tokens:
-            low = tok.lower
-            if low not in _DENNE or tok.in_quotes:
-                continue
-            nxt = tokens[tok.i + 1] if tok.i + 1 < len(tokens) else None
-            if low == "denna" and nxt is not None and nxt.is_alpha and nxt.lower not in _DENNA_PRONOUN_NEXT:
-                continue  # "denna plan": a determiner
-            if partner_assumed(ablock, tok.i):
-                continue  # "dennes fru": stereotyp/antagen-partner reports it
-            antecedent = find_antecedent(document, bi, tok, "m")
-            if antecedent is None:
-                continue
-            case = _DENNE[low]
-            repeat = antecedent.repeat + ("s" if case == "gen" and not antecedent.repeat.endswith("s") else "")
-            yield ctx.finding(
-                ablock, tok.start, tok.end,
-                message=f"”{tok.text}” syftar på ”{antecedent.text}” och är inte könsneutralt; skriv hen, den eller upprepa ordet.",
-                suggestions=[_NEUTRAL[case], *(["den"] if case != "gen" else []), repeat, "skriv om meningen"],
-            )
+    for bi, ablock, tok, nxt in _iter_pronouns(document, _DENNE):
+        low = tok.lower
+        if low == "denna" and nxt is not None and nxt.is_alpha and nxt.lower not in _DENNA_PRONOUN_NEXT:
+            continue  # "denna plan": a determiner
+        antecedent = find_antecedent(document, bi, tok, "m")
+        if antecedent is None:
+            continue
+        case = _DENNE[low]
+        repeat = _repeat(antecedent, case)
+        yield ctx.finding(
+            ablock, tok.start, tok.end,
+            message=f"”{tok.text}” syftar på ”{antecedent.text}” och är inte könsneutralt; skriv hen, den eller upprepa ordet.",
+            suggestions=[_NEUTRAL[case], *(["den"] if case != "gen" else []), repeat, "skriv om meningen"],
+        )
 
 
 #: -e forms of adjectives and participles with a neutral -a form (den anställde -> den anställda).

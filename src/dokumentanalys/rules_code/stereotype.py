@@ -520,6 +520,8 @@ _CLEFT_ADVERBS = frozenset(
 )
 _CLEFT_HOLDERS = frozenset(SEXED_SINGULARS) | frozenset(DEFINITE_GROUPS)
 _MODALS = frozenset({"ska", "skall", "bör", "måste", "får"})
+_PARTICLE_VERBS = frozenset({"fylla", "skriva", "lämna", "ställa", "ringa", "skicka", "hämta", "ta"})
+_PARTICLES = frozenset({"i", "in", "upp", "under", "hand"})
 #: Role verbs after "det är mamman som …", with the word that must follow (None: any).
 _ROLE_AFTER_SOM: dict[str, frozenset[str] | None] = {
     "är": frozenset({"hemma", "föräldraledig", "ledig", "ansvarig", "kontaktperson"}),
@@ -543,8 +545,9 @@ def _cleft_at(lowers: list[str], i: int) -> tuple[int, int] | None:
     if k + 2 >= n or lowers[k] not in _CLEFT_HOLDERS or lowers[k + 1] != "som":
         return None
     p = k + 2
-    if lowers[p] in _MODALS:  # an instruction: "det är mamman som ska fylla i"
-        return k, min(p + 2, n - 1)
+    if lowers[p] in _MODALS and p + 1 < n:  # an instruction: "det är mamman som ska fylla i"
+        particle = p + 2 < n and lowers[p + 1] in _PARTICLE_VERBS and lowers[p + 2] in _PARTICLES
+        return k, p + 1 + particle
     follow = _ROLE_AFTER_SOM.get(lowers[p], frozenset())
     if observed or (follow is not None and (p + 1 >= n or lowers[p + 1] not in follow)):
         return None
