@@ -132,6 +132,7 @@ def test_context_words_away_from_the_hit_do_not_hide_it(text: str) -> None:
         # targeted measures and associations
         "Vi har inrättat ett mentorsprogram för kvinnliga chefer.",
         "Projektet riktar sig till kvinnliga företagare i glesbygd.",
+        "Kommunen ger stöd till kvinnliga företagare i glesbygd.",
         "Kvinnliga chefers nätverk träffas en gång i månaden.",
         "Föreningen Kvinnliga chefer i Lövsala bjuder in till frukost.",
         # not roles, not people, quotes

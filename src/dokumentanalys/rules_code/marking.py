@@ -260,6 +260,8 @@ _AFTER_NEAR = frozenset(
     svarar svarade känner kände
     """.split()
 )
+#: Measures aimed at a group, before "till" ("stöd till kvinnliga företagare").
+_MEASURES = ("stöd", "bidrag", "stipendi", "satsning", "insats", "lån", "pris", "priset", "program", "utbildning", "kurs")
 #: After the noun (up to 7 words), for every noun phrase: a request.
 _AFTER_REQUEST = frozenset({"önskar", "önskas", "önskemål", "begär", "begärs", "efterfrågar"})
 #: Right after a genitive noun: an association or a measure ("kvinnliga chefers nätverk").
@@ -393,6 +395,9 @@ def _skip(ablock: AnalyzedBlock, m: Marking) -> bool:
     if prev in ("för", "som") or (prev2 in ("för", "av") and prev in ("de", "dem", "alla", "samtliga", "våra", "dessa", "era")):
         return True
     if prev in ("alla", "samtliga"):
+        return True
+    # a measure aimed at the group: "stöd till kvinnliga företagare", "bidrag till manliga ..."
+    if prev == "till" and m.adj - 2 >= s and tokens[m.adj - 2].lower.startswith(_MEASURES):
         return True
     single = prev in _SINGLE or (prev.endswith("s") and len(prev) > 3 and m.adj > s and tokens[m.adj - 1].is_alpha)
     if not single and (_hits_set(after_near, _AFTER_NEAR) or any(_is_number(t) for t in after_near[:1])):
