@@ -218,3 +218,95 @@ def test_concurrent_writers_never_leave_half_entries(tmp_path: Path) -> None:
         bad = pool.starmap(_hammer, [(str(tmp_path), "d" * 40, 60)] * 4)
     assert bad == [0, 0, 0, 0]
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+# -- a warm rescan without loading plugins and rules ------------------------------------------
+
+
+def _cli_scan(folder: Path, cache_dir: Path, out: Path, *extra: str) -> tuple[int, dict]:
+    import json
+
+    from click.testing import CliRunner
+
+    from dokumentanalys.cli import main
+
+    result = CliRunner().invoke(main, ["scan", str(folder), "-q", "-f", "json", "-o", str(out), "--cache-dir", str(cache_dir), *extra])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    data.pop("generated")
+    return result.exit_code, data
+
+
+def _count_registry_loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    import dokumentanalys.cli as cli
+
+    calls: list[int] = []
+    real = cli._registry
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cli, "_registry", counting)
+    return calls
+
+
+def test_warm_rescan_skips_the_rule_set_and_gives_the_same_report(
+    folder: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loads = _count_registry_loads(monkeypatch)
+    docs = Path(folder[0]).parent
+    cold_code, cold = _cli_scan(docs, tmp_path / "c", tmp_path / "kall.json")
+    assert loads == [1]
+    assert list((tmp_path / "c" / "v1" / "registry").glob("*.json"))
+    warm_code, warm = _cli_scan(docs, tmp_path / "c", tmp_path / "varm.json")
+    assert loads == [1]  # answered from the cache and the memo
+    assert (warm_code, warm) == (cold_code, cold)
+    assert cold_code == 1 and any(d["findings"] for d in cold["documents"])
+
+
+def test_warm_rescan_with_a_changed_document_loads_the_rule_set(
+    folder: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loads = _count_registry_loads(monkeypatch)
+    docs = Path(folder[0]).parent
+    _cli_scan(docs, tmp_path / "c", tmp_path / "a.json")
+    Path(folder[1]).write_text("# Plan\n\nFöreningens talesman svarar.\n", encoding="utf-8")
+    _, data = _cli_scan(docs, tmp_path / "c", tmp_path / "b.json")
+    assert loads == [1, 1]
+    changed = next(d for d in data["documents"] if d["path"] == folder[1])
+    assert [f["rule"] for f in changed["findings"] if f["rule"].startswith("term/")] == ["term/talesman"]
+
+
+def test_changed_rule_pack_invalidates_the_memo(folder: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    loads = _count_registry_loads(monkeypatch)
+    docs = Path(folder[0]).parent
+    pack = tmp_path / "egna.toml"
+    rule = (
+        '[pack]\nid = "egna"\n\n[[rule]]\nid = "egna/ord"\ncategory = "gendered-term"\nseverity = "info"\n'
+        'message = "Prov."\nmatch = [{{ lemma = "{word}" }}]\nflag = ["En {word}."]\npass = ["En ordförande."]\n'
+    )
+    pack.write_text(rule.format(word="vecka"), encoding="utf-8")
+    config = tmp_path / "dokumentanalys.toml"
+    config.write_text(f'packs = ["{pack.as_posix()}"]\n', encoding="utf-8")
+    _, first = _cli_scan(docs, tmp_path / "c", tmp_path / "a.json", "--config", str(config))
+    assert any(f["rule"] == "egna/ord" for d in first["documents"] for f in d["findings"])
+    pack.write_text(rule.format(word="månad"), encoding="utf-8")
+    os.utime(pack, ns=(1, 1))  # a different mtime even on a coarse clock
+    _, second = _cli_scan(docs, tmp_path / "c", tmp_path / "b.json", "--config", str(config))
+    assert loads == [1, 1]
+    assert not any(f["rule"] == "egna/ord" for d in second["documents"] for f in d["findings"])
+
+
+def test_memo_key_follows_its_inputs(tmp_path: Path) -> None:
+    from dokumentanalys.cache import RegistryMemo
+
+    pack = tmp_path / "p.toml"
+    pack.write_text("x", encoding="utf-8")
+    base = RegistryMemo.inputs({"extra_packs": (pack,)}, False)
+    assert base == RegistryMemo.inputs({"extra_packs": (pack,)}, False)
+    assert base != RegistryMemo.inputs({"extra_packs": (pack,)}, True)
+    assert base != RegistryMemo.inputs({"extra_packs": (pack,), "disabled": frozenset({"odt"})}, False)
+    pack.write_text("xy", encoding="utf-8")
+    assert base != RegistryMemo.inputs({"extra_packs": (pack,)}, False)
+    assert RegistryMemo.inputs({"extra_packs": (object(),)}, False) is None

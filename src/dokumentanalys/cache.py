@@ -48,6 +48,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "CACHE_ENV",
     "ResultCache",
+    "RegistryMemo",
     "default_cache_dir",
     "code_fingerprint",
     "file_digest",
@@ -197,11 +198,22 @@ class ResultCache:
         cls, registry: "Registry", settings: "Settings", directory: str | os.PathLike[str] | None = None
     ) -> "ResultCache":
         """The cache for a scan with this registry and these settings."""
+        return cls.for_fingerprint(ruleset_fingerprint(registry), settings, directory)
+
+    @classmethod
+    def for_fingerprint(
+        cls, fingerprint: str, settings: "Settings", directory: str | os.PathLike[str] | None = None
+    ) -> "ResultCache":
+        """The cache for a scan with a rule set of this :func:`ruleset_fingerprint` and these settings."""
         h = hashlib.blake2b(digest_size=12)
-        h.update(ruleset_fingerprint(registry).encode())
+        h.update(fingerprint.encode())
         h.update(settings_fingerprint(settings).encode())
         path_sensitive = getattr(settings, "kind_for", None) is not None
         return cls(directory if directory is not None else default_cache_dir(), h.hexdigest(), path_sensitive=path_sensitive)
+
+    def has(self, key: str) -> bool:
+        """Is there an entry for ``key`` (without reading it)?"""
+        return self._entry(key).is_file()
 
     def key(self, path: str | os.PathLike[str], max_size: int | None = None) -> str | None:
         """The cache key of a file (``None``: do not cache it)."""
@@ -257,3 +269,151 @@ class ResultCache:
     def _ensure_root(self) -> None:
         if not self.root.exists():
             self.root.mkdir(parents=True, mode=0o700, exist_ok=True)
+
+
+# -- the rule set's fingerprint without loading the rule set -----------------------------------
+
+
+def _stamp(paths: "list[Path]") -> str:
+    """Names, sizes and mtimes of ``paths`` (missing ones included as missing)."""
+    h = hashlib.blake2b(digest_size=16)
+    for path in paths:
+        try:
+            st = path.stat()
+            h.update(f"{path} {st.st_size} {st.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+        except OSError:
+            h.update(f"{path} -\n".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+def _tree(folder: Path, pattern: str) -> "list[Path]":
+    try:
+        return sorted(folder.rglob(pattern))
+    except OSError:
+        return []
+
+
+class RegistryMemo:
+    """What a warm rescan needs to know of the rule set, without loading it.
+
+    Loading plugins and rules (pydantic validation, compiled matchers) is
+    most of what a rescan of an unchanged folder costs. The memo remembers,
+    from the last run that did load them, the :func:`ruleset_fingerprint`,
+    the file suffixes the extractors read, the document kinds and the
+    reporters, under a key made of everything the rule set can come from:
+    the dokumentanalys version and :func:`code_fingerprint`, the built-in
+    rule files, rule packs from the configuration and the plugin options,
+    the folders on ``sys.path`` but the first (installing or removing a
+    distribution changes them) and, checked on use, the source files of every plugin.
+    Any change gives a different key or a failed check, and the run loads
+    the rule set as usual.
+    """
+
+    def __init__(self, key: str, data: dict[str, Any]) -> None:
+        self.key = key
+        self.data = data
+
+    @property
+    def fingerprint(self) -> str:
+        return str(self.data["fingerprint"])
+
+    @property
+    def extensions(self) -> list[str]:
+        return list(self.data["extensions"])
+
+    @property
+    def kinds(self) -> set[str]:
+        return set(self.data["kinds"])
+
+    @property
+    def clean(self) -> bool:
+        """The rule set loaded without plugin problems."""
+        return not self.data.get("problems")
+
+    def reporter(self, name: str) -> tuple[str, str] | None:
+        """``(module, function)`` of the render function of reporter ``name``."""
+        found = self.data.get("reporters", {}).get(name)
+        return (found[0], found[1]) if found else None
+
+    @staticmethod
+    def inputs(options: dict[str, Any], strict: bool) -> str | None:
+        """The memo key for these registry options (``None``: cannot be memoised)."""
+        h = hashlib.blake2b(digest_size=16)
+        h.update(f"{_LAYOUT} {__version__} {code_fingerprint()} strict={strict}\n".encode())
+        for name in ("disabled", "enabled"):
+            h.update(f"{name} {sorted(options.get(name) or ())}\n".encode())
+        packs = []
+        for pack in options.get("extra_packs") or ():
+            if not isinstance(pack, (str, os.PathLike)):
+                return None
+            packs.append(Path(pack).resolve())
+        h.update(_stamp(packs).encode())
+        try:
+            from importlib.util import find_spec
+
+            spec = find_spec("dokumentanalys.rules")
+            folders = [Path(p) for p in (spec.submodule_search_locations or ())] if spec else []
+        except (ImportError, ValueError):
+            folders = []
+        h.update(_stamp([f for folder in folders for f in _tree(folder, "*.toml")]).encode())
+        # where distributions are installed (sys.path[0] is the script's folder or the working folder)
+        h.update(_stamp([Path(p) for p in sys.path[1:] if p and os.path.isdir(p)]).encode())
+        return h.hexdigest()
+
+    @staticmethod
+    def _file(directory: str | os.PathLike[str] | None, key: str) -> Path:
+        root = Path(directory) if directory is not None else default_cache_dir()
+        return root / _LAYOUT / "registry" / f"{key}.json"
+
+    @classmethod
+    def load(cls, directory: str | os.PathLike[str] | None, key: str) -> "RegistryMemo | None":
+        try:
+            data = json.loads(cls._file(directory, key).read_text(encoding="utf-8"))
+            plugin_files = [Path(p) for folder in data["plugin_dirs"] for p in _tree(Path(folder), "*.py")]
+            if _stamp(plugin_files) != data["plugin_stamp"]:
+                return None
+            return cls(key, data)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    @classmethod
+    def save(cls, directory: str | os.PathLike[str] | None, key: str, registry: "Registry") -> bool:
+        """Remember ``registry`` under ``key``; ``False`` when it cannot be (or the disk says no)."""
+        package = Path(__file__).resolve().parent
+        plugin_dirs: set[str] = set()
+        for _, plugin in registry.pm.list_name_plugin():
+            module = plugin if hasattr(plugin, "__file__") else sys.modules.get(getattr(type(plugin), "__module__", ""))
+            origin = getattr(module, "__file__", None)
+            if not origin:
+                return False
+            folder = Path(origin).resolve().parent
+            if folder != package and package not in folder.parents:
+                # the plugin's top-level package: all of its modules count
+                top = sys.modules.get(getattr(module, "__name__", "").split(".")[0])
+                top_file = getattr(top, "__file__", None)
+                plugin_dirs.add(str(Path(top_file).resolve().parent if top_file else folder))
+        reporters = {}
+        for name, reporter in registry.reporters.items():
+            render = getattr(reporter, "render", None)
+            if render is not None and getattr(reporter, "write_files", None) is None:
+                reporters[name] = [getattr(render, "__module__", ""), getattr(render, "__qualname__", "")]
+        dirs = sorted(plugin_dirs)
+        data = {
+            "fingerprint": ruleset_fingerprint(registry),
+            "extensions": sorted({ext for e in registry.extractors for ext in e.extensions}),
+            "kinds": sorted(k.name for k in registry.kinds),
+            "reporters": reporters,
+            "problems": len(registry.problems),
+            "plugin_dirs": dirs,
+            "plugin_stamp": _stamp([Path(p) for folder in dirs for p in _tree(Path(folder), "*.py")]),
+        }
+        target = cls._file(directory, key)
+        try:
+            root = target.parent.parent.parent
+            if not root.exists():
+                root.mkdir(parents=True, mode=0o700, exist_ok=True)
+            write_atomic(target, json.dumps(data, sort_keys=True).encode("utf-8"))
+        except OSError as exc:
+            log.debug("registry memo not written: %s", exc)
+            return False
+        return True

@@ -238,7 +238,13 @@ def scan(
         logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
     config = _config(paths, config_file, no_config)
     strict_plugins = strict_plugins or config.strict_plugins
+    if not (run_options.get("no_cache") or debug or baseline or write_baseline or history or config.baseline):
+        code = _scan_from_cache(paths, config, fmt, output, kind, select, ignore, quiet, strict_plugins, csv_delimiter, fail_on, run_options)
+        if code is not None:
+            sys.exit(code)
     registry = _registry(strict=strict_plugins, config=config)
+    if not run_options.get("no_cache"):
+        _remember_registry(registry, config, strict_plugins, run_options)
     _warn_plugin_problems(registry, quiet)
     _check_config(config, registry, quiet)
     fail_on = fail_on or config.fail_on or "warning"
@@ -305,6 +311,88 @@ def scan(
         else:
             click.echo(data, nl=False)
     sys.exit(EXIT_INTERRUPTED if interrupted else _exit_code(results, fail_on))
+
+
+#: Reporters whose output does not use the rules' metadata (a warm rescan does not load the rules).
+_PLAIN_REPORTERS = frozenset({"dokumentanalys.report.json", "dokumentanalys.report.text", "dokumentanalys.report.markdown", "dokumentanalys.report.csv"})
+
+
+def _remember_registry(registry: "Registry", config: "Config", strict: bool, run_options: dict[str, Any]) -> None:
+    """Write the rule-set memo a warm rescan needs (see :class:`~dokumentanalys.cache.RegistryMemo`)."""
+    from .cache import RegistryMemo
+
+    key = RegistryMemo.inputs(config.registry_options(), strict)
+    if key is not None and RegistryMemo.load(run_options.get("cache_dir"), key) is None:
+        RegistryMemo.save(run_options.get("cache_dir"), key, registry)
+
+
+def _scan_from_cache(  # type: ignore[no-untyped-def]
+    paths, config, fmt, output, kind, select, ignore, quiet, strict_plugins, csv_delimiter, fail_on, run_options
+) -> int | None:
+    """A rescan where every document is in the cache, without loading plugins and rules.
+
+    Returns the exit code after writing the report, or ``None`` when the run
+    must go the usual way: no memo of the rule set, a document not in the
+    cache, or anything the memo cannot answer (a reporter that needs the
+    rules, warnings about plugins or the configuration to print).
+    """
+    import importlib
+
+    from .cache import RegistryMemo, ResultCache
+
+    key = RegistryMemo.inputs(config.registry_options(), strict_plugins)
+    memo = RegistryMemo.load(run_options.get("cache_dir"), key) if key is not None else None
+    if memo is None or (run_options.get("executor") or "local") != "local":
+        return None
+    if not quiet and (not memo.clean or config.select or config.ignore or config.severity or config.enable_plugins or config.disable_plugins):
+        return None
+    if (kind is not None and kind not in memo.kinds) or any(k not in memo.kinds for _, k in config.kinds):
+        return None
+    where = memo.reporter(fmt)
+    if where is None or where[0] not in _PLAIN_REPORTERS or "." in where[1]:
+        return None
+    render = getattr(importlib.import_module(where[0]), where[1], None)
+    if render is None:
+        return None
+
+    from .pipeline import Settings, collect_files
+    from .report.base import Report
+
+    settings = Settings(
+        kind=kind,
+        select=select or config.select,
+        ignore=config.ignore + ignore,
+        severity_overrides=dict(config.severity),
+        kind_for=config.kind_for if config.kinds else None,
+        debug=False,
+    )
+    settings = _with_limits(settings, run_options)
+    cache = ResultCache.for_fingerprint(memo.fingerprint, settings, run_options.get("cache_dir"))
+    files, missing = collect_files(paths, memo.extensions)
+    keys = [cache.key(path, settings.extract.max_file_size) for path in files]
+    if any(k is None or not cache.has(k) for k in keys):
+        return None
+    finished = []
+    for path, k in zip(files, keys):
+        hit = cache.get(k, path)  # type: ignore[arg-type]
+        if hit is None:
+            return None
+        finished.append(hit)
+    results = list(missing) + finished
+    order = {p: i for i, p in enumerate(list(paths) + files)}
+    results.sort(key=lambda r: order.get(r.path, len(order)))
+    report = Report(results, version=__version__, rules={})
+    report.extra["csv_delimiter"] = csv_delimiter
+    data = render(report)
+    if output is not None:
+        write_atomic(output, data)
+        if not quiet:
+            click.echo(f"Skrev {output}", err=True)
+    elif isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
+    else:
+        click.echo(data, nl=False)
+    return _exit_code(results, fail_on or config.fail_on or "warning")
 
 
 def _append_history(report: "Report", path: Path, interrupted: bool, quiet: bool) -> list[dict[str, Any]]:
