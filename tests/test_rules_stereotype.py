@@ -298,6 +298,7 @@ def test_roles_handed_out_by_sex(registry: Registry, text: str, matched: str) ->
         "Den kvinnliga personalen är i majoritet i förskolan.",
         "Det är oftast mamman som är hemma med sjuka barn.",
         "Det är mamman som har vårdnaden om barnet enligt tingsrättens dom.",
+        "Före förlossningen är det mamman som ska anmäla graviditeten till Försäkringskassan.",
         "Som man har du rätt att söka vård på mansmottagningen.",
         "Som förälder vet du hur svårt det kan vara att få ihop vardagen.",
     ],

@@ -697,11 +697,12 @@ def assumed_gender_role(document: AnalyzedDocument, ctx: RuleContext) -> Iterato
             division = _division(tokens, lowers)
             if division is not None:
                 spans.append(division)
-        family = bool(set(lowers) & FAMILY_WORDS)
+        words = set(lowers)
+        family = bool(words & FAMILY_WORDS)
         for i, tok in enumerate(tokens):
             if tok.in_quotes or any(a <= i <= b for a, b in spans):
                 continue
-            cleft = _cleft_at(lowers, i)
+            cleft = None if words & _MOTHERS_MEANT else _cleft_at(lowers, i)
             if cleft is not None:
                 spans.append(cleft)
                 continue
