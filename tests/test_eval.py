@@ -278,7 +278,11 @@ def test_corpus_size_and_balance() -> None:
     docs = load_gold(CORPUS)
     assert len(docs) >= 44
     splits = Counter(d.split for d in docs)
-    assert 0.5 <= splits["dev"] / len(docs) <= 0.7
+    # The test split was fixed when the corpus was first written and never
+    # tuned on; new documents written while generalising rules go to dev
+    # (they were looked at), so only the dev share grows.
+    assert splits["test"] >= 21
+    assert splits["dev"] >= splits["test"]
     for split in ("dev", "test"):
         part = [d for d in docs if d.split == split]
         assert {d.kind for d in part} == {"styrdokument", "ansokan", "other"}
