@@ -46,7 +46,11 @@ __all__ = [
     "run_benchmark",
     "run",
     "main",
+    "PARTS",
 ]
+
+#: Parts of the benchmark that ``--only`` can pick.
+PARTS = ("pdf", "docx", "rules", "memory", "folder")
 
 # --- realistic municipal prose (written for this project) ------------------------------
 
@@ -366,8 +370,15 @@ def run_benchmark(
     folder_documents: int = 200,
     extra_rules: int = 1000,
     repeat: int = 1,
+    only: Sequence[str] = (),
 ) -> Figures:
-    """Generate documents in ``workdir`` and measure; prints as it goes."""
+    """Generate documents in ``workdir`` and measure; prints as it goes.
+
+    ``only`` restricts the run to some of :data:`PARTS` (all when empty).
+    """
+    def want(part: str) -> bool:
+        return not only or part in only
+
     from dataclasses import replace
 
     from .extract.base import ExtractOptions
@@ -379,16 +390,17 @@ def run_benchmark(
     workdir.mkdir(parents=True, exist_ok=True)
 
     print("Skapar dokument …", flush=True)
-    pdfs = {n: write_pdf(workdir / f"plan-{n}.pdf", n, seed=n) for n in pdf_pages}
-    docxs = {n: write_docx(workdir / f"riktlinje-{n}.docx", n, seed=n) for n in pdf_pages}
+    pdfs = {n: write_pdf(workdir / f"plan-{n}.pdf", n, seed=n) for n in pdf_pages} if want("pdf") or want("rules") or want("memory") else {}
+    docxs = {n: write_docx(workdir / f"riktlinje-{n}.docx", n, seed=n) for n in pdf_pages} if want("docx") else {}
 
     registry = load_registry()
     analyzer = Analyzer(registry, Settings())
-    analyzer.analyze(pdfs[min(pdf_pages)])  # load spaCy and lookup tables once
+    if pdfs:
+        analyzer.analyze(pdfs[min(pdf_pages)])  # load spaCy and lookup tables once
     fast_mode = Analyzer(registry, Settings(extract=replace(ExtractOptions(), pdf_mode="fast")))
 
     print("PDF:", flush=True)
-    for n, path in pdfs.items():
+    for n, path in (pdfs if want("pdf") else {}).items():
         plumber = _best(lambda: _pdfplumber_raw(path), repeat)
         fast = _best(lambda: _pdfium_raw(path), repeat)
         full = _best(lambda: analyzer.analyze(path), repeat)
@@ -411,6 +423,19 @@ def run_benchmark(
         figures.add(f"docx{n}.python_docx_s", f"~{n} sidor DOCX: python-docx enbart", raw, "s")
         figures.add(f"docx{n}.full_s", f"~{n} sidor DOCX: hela analysen", full, "s")
 
+    if want("rules"):
+        _rules_part(figures, analyzer, pdfs, pdf_pages, workdir, extra_rules, repeat)
+    if want("memory"):
+        _memory_part(figures, pdfs, pdf_pages, workdir)
+    if want("folder"):
+        _folder_part(figures, workdir, folder_documents)
+    return figures
+
+
+def _rules_part(figures: Figures, analyzer: Any, pdfs: dict[int, Path], pdf_pages: Sequence[int], workdir: Path, extra_rules: int, repeat: int) -> None:
+    from .pipeline import Analyzer, Settings
+    from .plugins import load_registry
+
     print("Regler:", flush=True)
     middle = sorted(pdf_pages)[len(pdf_pages) // 2]
     pack = write_rule_pack(workdir / "extra-regler.toml", extra_rules)
@@ -423,6 +448,8 @@ def run_benchmark(
     figures.add("rules.extra_s", f"{middle} sidor, {len(more.rules)} regler (utan inläsning)", added, "s")
     figures.add("rules.ratio", f"+{extra_rules} regler: tid jämfört med utan", added / base, "×", "mål ≤ 1,3")
 
+
+def _memory_part(figures: Figures, pdfs: dict[int, Path], pdf_pages: Sequence[int], workdir: Path) -> None:
     print("Minne och start:", flush=True)
     biggest = pdfs[max(pdf_pages)]
     out = workdir / "rapport.json"
@@ -431,6 +458,8 @@ def run_benchmark(
     helps = [_cli(["--help"])[0] for _ in range(5)]
     figures.add("startup.help_s", "start: dokumentanalys --help (bästa av 5)", min(helps), "s")
 
+
+def _folder_part(figures: Figures, workdir: Path, folder_documents: int) -> None:
     print(f"Mapp med {folder_documents} dokument:", flush=True)
     folder = workdir / "mapp"
     if folder.exists():
@@ -455,7 +484,6 @@ def run_benchmark(
     figures.add("cache.cold_s", "kall cache (standard --jobs)", cold, "s")
     figures.add("cache.warm_s", "varm cache (standard --jobs)", warm, "s")
     figures.add("cache.speedup", "varm jämfört med kall cache", cold / warm, "×", "mål ≥ 20")
-    return figures
 
 
 def _markdown(figures: Figures) -> str:
@@ -477,6 +505,7 @@ def run(
     repeat: int = 1,
     json_path: Path | None = None,
     markdown_path: Path | None = None,
+    only: Sequence[str] = (),
 ) -> int:
     """Run the whole benchmark and print the figures; what ``dokumentanalys bench`` calls."""
     try:
@@ -488,7 +517,7 @@ def run(
     folder = 6 if quick else 200
     extra = 50 if quick else 1000
     with tempfile.TemporaryDirectory(prefix="dokumentanalys-bench-") as tmp:
-        figures = run_benchmark(workdir or Path(tmp), pdf_pages=sizes, folder_documents=folder, extra_rules=extra, repeat=repeat)
+        figures = run_benchmark(workdir or Path(tmp), pdf_pages=sizes, folder_documents=folder, extra_rules=extra, repeat=repeat, only=only)
     if json_path:
         json_path.write_text(json.dumps({"machine": figures.machine, "values": figures.values}, indent=2), encoding="utf-8")
     if markdown_path:
@@ -503,8 +532,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="upprepa varje mätning och ta den bästa")
     parser.add_argument("--json", type=Path, help="skriv värdena som JSON till FIL")
     parser.add_argument("--markdown", type=Path, help="skriv tabellen som Markdown till FIL")
+    parser.add_argument("--only", action="append", choices=PARTS, default=[], help="mät bara denna del (kan upprepas)")
     args = parser.parse_args(argv)
-    return run(workdir=args.workdir, quick=args.quick, repeat=args.repeat, json_path=args.json, markdown_path=args.markdown)
+    return run(
+        workdir=args.workdir, quick=args.quick, repeat=args.repeat, json_path=args.json, markdown_path=args.markdown, only=args.only
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -711,11 +711,12 @@ def eval_cmd(corpus: Path, split: str, fmt: str, show_errors: bool) -> None:
 @click.option("--workdir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Behåll de genererade dokumenten i MAPP.")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Skriv värdena som JSON till FIL.")
 @click.option("--markdown", "markdown_path", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Skriv tabellen som Markdown till FIL.")
-def bench_cmd(quick: bool, repeat: int, workdir: Path | None, json_path: Path | None, markdown_path: Path | None) -> None:
+@click.option("--only", multiple=True, type=click.Choice(["pdf", "docx", "rules", "memory", "folder"]), help="Mät bara denna del (kan upprepas).")
+def bench_cmd(quick: bool, repeat: int, workdir: Path | None, json_path: Path | None, markdown_path: Path | None, only: tuple[str, ...]) -> None:
     """Mät prestanda på genererade dokument (kräver reportlab; se docs/performance.md)."""
     from .bench import run
 
-    sys.exit(run(workdir=workdir, quick=quick, repeat=repeat, json_path=json_path, markdown_path=markdown_path))
+    sys.exit(run(workdir=workdir, quick=quick, repeat=repeat, json_path=json_path, markdown_path=markdown_path, only=only))
 
 
 if __name__ == "__main__":  # pragma: no cover
