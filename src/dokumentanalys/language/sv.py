@@ -25,6 +25,7 @@ import re
 import threading
 import unicodedata
 from functools import lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING, Iterable
 
 from ..model import Block, Document
@@ -257,7 +258,7 @@ def _learn(chunks: Iterable[str]) -> None:
         base = end + 2
 
 
-def _analyze_block(block: Block, text: str, chunks: list[str], vocabulary: set[str]) -> AnalyzedBlock:
+def _analyze_block(block: Block, text: str, chunks: list[str]) -> AnalyzedBlock:
     """Tokens and sentences of one block, from its whitespace-free ``chunks`` (all in :data:`_chunks`).
 
     The tokens are exactly spaCy's (see :func:`_learn`). Sentence starts follow
@@ -270,10 +271,13 @@ def _analyze_block(block: Block, text: str, chunks: list[str], vocabulary: set[s
     tokens: list[Token] = []
     lowers: list[str] = []
     sentences: list[Sentence] = []
+    append = tokens.append
+    append_lower = lowers.append
     known = _chunks
     find = text.find
     in_quotes = False
     seen_end = False
+    n_tok = 0  # len(tokens)
     first_tok = 0  # index in ``tokens`` of the current sentence's first token
     n_sent = 0  # number of the current sentence among the non-empty ones
     start_of_sentence = not text[:1].isspace()  # else spaCy's first token is whitespace
@@ -283,7 +287,6 @@ def _analyze_block(block: Block, text: str, chunks: list[str], vocabulary: set[s
         if seen_end and at != pos and (at - pos > 1 or text[pos] != " "):
             # a whitespace token after a sentence end: it starts the next sentence
             seen_end = False
-            n_tok = len(tokens)
             if n_tok > first_tok:
                 sentences.append(Sentence(first_tok, n_tok, tokens[first_tok].start, tokens[-1].end))
                 n_sent += 1
@@ -291,28 +294,37 @@ def _analyze_block(block: Block, text: str, chunks: list[str], vocabulary: set[s
             start_of_sentence = False
         pos = at + len(chunk)
         for rel, length, word, low, lem, flags in known[chunk]:
-            if seen_end and not flags & _PUNCT:
-                seen_end = False
-                n_tok = len(tokens)
-                if n_tok > first_tok:
-                    sentences.append(Sentence(first_tok, n_tok, tokens[first_tok].start, tokens[-1].end))
-                    n_sent += 1
-                first_tok = n_tok
-                start_of_sentence = True
-            elif flags & _ENDS_SENTENCE:
-                seen_end = True
-            if flags & _QUOTE:
-                in_quotes = not in_quotes
-                quoted = False
+            if flags:  # punctuation or a quotation mark
+                if seen_end and not flags & _PUNCT:
+                    seen_end = False
+                    if n_tok > first_tok:
+                        sentences.append(Sentence(first_tok, n_tok, tokens[first_tok].start, tokens[-1].end))
+                        n_sent += 1
+                    first_tok = n_tok
+                    start_of_sentence = True
+                elif flags & _ENDS_SENTENCE:
+                    seen_end = True
+                if flags & _QUOTE:
+                    in_quotes = not in_quotes
+                    quoted = False
+                else:
+                    quoted = in_quotes
             else:
+                if seen_end:
+                    seen_end = False
+                    if n_tok > first_tok:
+                        sentences.append(Sentence(first_tok, n_tok, tokens[first_tok].start, tokens[-1].end))
+                        n_sent += 1
+                    first_tok = n_tok
+                    start_of_sentence = True
                 quoted = in_quotes
             start = at + rel
-            tokens.append(Token(word, low, lem, start, start + length, len(tokens), n_sent, quoted, start_of_sentence))
-            lowers.append(low)
+            append(Token(word, low, lem, start, start + length, n_tok, n_sent, quoted, start_of_sentence))
+            append_lower(low)
+            n_tok += 1
             start_of_sentence = False
-    if len(tokens) > first_tok:
-        sentences.append(Sentence(first_tok, len(tokens), tokens[first_tok].start, tokens[-1].end))
-    vocabulary.update(lowers)
+    if n_tok > first_tok:
+        sentences.append(Sentence(first_tok, n_tok, tokens[first_tok].start, tokens[-1].end))
     return AnalyzedBlock(block, tokens, sentences, lowers)
 
 
@@ -331,18 +343,16 @@ def analyze_document(document: Document, batch_size: int = 256) -> AnalyzedDocum
     """
     texts = [_SURROGATES.sub("\ufffd", b.text) if _SURROGATES.search(b.text) else b.text for b in document.blocks]
     splits = [text.split() for text in texts]
-    known = _chunks
-    new = {chunk for chunks in splits for chunk in chunks if chunk not in known}
+    distinct = set(chain.from_iterable(splits))
+    new = distinct.difference(_chunks)
     if new:
         _learn(new)
-        if any(chunk not in known for chunk in new):  # the table was cleared while learning
-            _learn(chunk for chunks in splits for chunk in chunks)
-    vocabulary: set[str] = set()
-    ablocks = [
-        _analyze_block(block, text, chunks, vocabulary)
-        for block, text, chunks in zip(document.blocks, texts, splits)
-    ]
-    return AnalyzedDocument(document, ablocks, vocabulary=frozenset(vocabulary))
+        if not distinct.issubset(_chunks):  # the table was cleared while learning
+            _learn(distinct)
+    known = _chunks
+    vocabulary = frozenset(part[3] for chunk in distinct for part in known[chunk])
+    ablocks = [_analyze_block(block, text, chunks) for block, text, chunks in zip(document.blocks, texts, splits)]
+    return AnalyzedDocument(document, ablocks, vocabulary=vocabulary)
 
 
 def analyze_text(text: str) -> AnalyzedDocument:
