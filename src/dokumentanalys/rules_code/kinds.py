@@ -85,6 +85,8 @@ _FORM_PHRASES = (
     ("ange", "namn"), ("den", "sökande"),
 )
 _CHECKBOX = re.compile(r"☐|☒|☑|□|■|\[\s?[xX]?\s?\]")
+#: Every match of _CHECKBOX holds one of these characters: a fast first test per block.
+_MAY_HAVE_BOX = re.compile(r"[☐☒☑□■\[]")
 
 
 @dataclass
@@ -164,8 +166,8 @@ def _early_hit(document: AnalyzedDocument, heads: tuple[str, ...], *, max_words:
 def _phrase_hits(document: AnalyzedDocument, phrases: tuple[tuple[str, ...], ...]) -> set[tuple[str, ...]]:
     found: set[tuple[str, ...]] = set()
     firsts = {p[0] for p in phrases}
-    for ablock in document.blocks:
-        lows = [t.lower for t in ablock.tokens]
+    for ablock in document.blocks_with(firsts):
+        lows = ablock.lowers
         for i, low in enumerate(lows):
             if low not in firsts:
                 continue
@@ -224,7 +226,7 @@ def _is_label(ablock: AnalyzedBlock) -> bool:
         return False
     if text.endswith(":") or _CHECKBOX.search(text):
         return True
-    return len(ablock.tokens) <= 5 and not text.endswith((".", "!", "?"))
+    return len(ablock.lowers) <= 5 and not text.endswith((".", "!", "?"))
 
 
 def score_ansokan(document: AnalyzedDocument) -> KindEvidence:
@@ -243,7 +245,7 @@ def score_ansokan(document: AnalyzedDocument) -> KindEvidence:
     fields = sum(1 for b in blocks if b.block.kind == BlockKind.FORM_FIELD)
     if fields:
         evidence.add(0.4 if fields / n >= 0.1 or fields >= 5 else 0.2, f"{fields} formulärfält")
-    boxes = sum(len(_CHECKBOX.findall(b.block.text)) for b in blocks)
+    boxes = sum(len(_CHECKBOX.findall(b.block.text)) for b in blocks if _MAY_HAVE_BOX.search(b.block.text))
     if boxes >= 2:
         evidence.add(0.25, f"{boxes} kryssrutor")
     labels = sum(1 for b in blocks if b.block.kind != BlockKind.HEADING and _is_label(b))
