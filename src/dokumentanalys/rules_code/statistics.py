@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
 from typing import Iterator
 
 from ..engine.rule import RuleContext, code_rule
@@ -227,7 +228,9 @@ def _block_statistics(ablock: AnalyzedBlock, starts: frozenset[str] | None = Non
     n = len(tokens)
     if starts is None:
         starts = _start_words(ablock.words)
-    candidates = [k for k, low in enumerate(ablock.lowers) if low in starts]
+    candidates = list(compress(range(n), map(starts.__contains__, ablock.lowers)))
+    if not candidates:
+        return
     c = 0
     i = 0
     while True:
@@ -269,7 +272,7 @@ def _block_statistics(ablock: AnalyzedBlock, starts: frozenset[str] | None = Non
                 i = k + 1
                 continue
         # "tre av fyra patienter", "7 av 10 elever"
-        if (low in _NUMBER_WORDS or _NUMBER.match(tok.text)) and i + 3 < n and tokens[i + 1].lower == "av":
+        if i + 3 < n and tokens[i + 1].lower == "av" and (low in _NUMBER_WORDS or _NUMBER.match(tok.text)):
             second = tokens[i + 2]
             if second.lower in _NUMBER_WORDS or _NUMBER.match(second.text):
                 found = _noun_after(tokens, i + 3)
