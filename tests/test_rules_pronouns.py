@@ -53,10 +53,20 @@ def test_generic_han_after_sokanden(registry: Registry) -> None:
         "Han var en av de första som anmälde sig.",
         'I lagen står det: "Sökanden ska visa att han har rätt till bidraget."',
         "De sökande ska bifoga intyg. Alla handlingar skickas till nämnden.",
+        # the sex is given in the noun phrase: the marking may be a finding, the pronoun is not
+        "När en kvinnlig chef tillträder på en ny enhet ska hon få en mentor.",
+        "Chefen berättade att en ny manlig tekniker har anställts i Västerby. Han börjar i maj.",
+        # a named person earlier in the sentence is who the pronoun is about
+        "Vi gratulerar Lena Ek, som har utsetts till årets chef i kommunen. Hon tar emot priset i maj.",
     ],
 )
 def test_not_generic(registry: Registry, text: str) -> None:
     assert findings(registry, text) == []
+
+
+def test_a_name_elsewhere_does_not_hide_a_generic_pronoun(registry: Registry) -> None:
+    text = "Beslutet fattas av Karin Lund. Sökanden ska bifoga intyg om han har ett eget företag."
+    assert [f.matched for f in findings(registry, text)] == ["han"]
 
 
 def test_generic_hon_is_flagged_too(registry: Registry) -> None:

@@ -180,8 +180,8 @@ def _antecedent_at(ablock: AnalyzedBlock, j: int) -> Antecedent | None:
 def _blocks_reference(ablock: AnalyzedBlock, tok: Token, sex: str) -> bool:
     """Does ``tok`` show that a specific person is meant (name, sexed noun, other pronoun)?"""
     low = tok.lower
-    if low in SEX_SPECIFIC_SINGULAR:
-        return True
+    if low in SEX_SPECIFIC_SINGULAR or low in _SEX_MARKERS:
+        return True  # "mamman", "en ny manlig tekniker": the nearer person has a known sex
     if low == "man" and tok.i > 0:
         before = ablock.tokens[tok.i - 1].lower
         if before == "en" or before.endswith(("ig", "årig", "are", "gammal")):
@@ -189,6 +189,29 @@ def _blocks_reference(ablock: AnalyzedBlock, tok: Token, sex: str) -> bool:
     if low in _PRONOUNS and _PRONOUNS[low][0] != sex and _pair_partner(ablock.tokens, tok.i) is None:
         return True
     return _is_name(ablock, tok)
+
+
+_SEX_MARKERS = frozenset(
+    {"kvinnlig", "kvinnliga", "kvinnligt", "kvinnlige", "manlig", "manliga", "manligt", "manlige"}
+)
+
+
+def _sex_marked(tokens: list[Token], first: int, head: int) -> bool:
+    """Is the noun phrase ``tokens[first..head]`` marked for sex ("en ny manlig tekniker")?
+
+    Then the pronoun after it is not generic: the writer has said which sex the
+    person has (whether that marking is needed is the gender-marking rule's question).
+    """
+    return any(t.lower in _SEX_MARKERS for t in tokens[max(first - 3, 0) : head])
+
+
+def _names_before(ablock: AnalyzedBlock, start: int, head: int) -> bool:
+    """Does a person's name stand earlier in the same sentence span as the antecedent?
+
+    "Grattis till Lena Ek, som har utsetts till årets chef. Hon …": the pronoun is
+    about the named person, not about an unspecified chef.
+    """
+    return any(_is_name(ablock, t) for t in ablock.tokens[start:head])
 
 
 def _window(document: AnalyzedDocument, bi: int, sent: int) -> list[tuple[AnalyzedBlock, int, int, tuple[int, int]]]:
@@ -234,6 +257,8 @@ def find_antecedent(
                 return None
             found = _antecedent_at(span_block, j)
             if found is not None:
+                if _sex_marked(tokens, found.token, j) or _names_before(span_block, start, found.token):
+                    return None  # "en manlig tekniker … Han", "Lena Ek … årets chef. Hon"
                 return found
     # a chain ("Sökanden … han … . Han ska också …") carries over only to a pronoun at the
     # start of its sentence, where it is the subject and no other person has come up
