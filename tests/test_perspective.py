@@ -222,3 +222,40 @@ def test_one_grant_word_is_not_enough() -> None:
 
     text = "# Riktlinje för vattenmätare\n\nMätaren byts vart tionde år. Stöd för montering finns i bilaga 2."
     assert not collect_evidence(analyze_document(document_from_text(text))).about_people
+
+
+STEREOTYPED_CULTURE = """# Plan för kulturskolan
+
+Kulturskolan är öppen för alla barn och unga i kommunen, och avgiften är 300 kronor per termin.
+
+Flickor föredrar dans och sång medan pojkar hellre spelar trummor, och utbudet anpassas efter det.
+
+Konsthallen visar en utställning om kvinnliga och manliga konstnärer under 1900-talet.
+
+Eleverna ska kunna välja kurser efter intresse. Nämnden följer upp antalet elever varje år."""
+
+
+def test_a_stereotype_or_a_year_is_not_an_analysis_of_women_and_men(registry: Registry) -> None:
+    result = run(registry, STEREOTYPED_CULTURE)
+    assert result.gender_marker == 0
+    signals = " ".join(result.assessment.signals)
+    assert "analyserar skillnader" not in signals
+    assert "redovisar siffror" not in signals
+    assert len(rule_findings(result)) == 1
+
+
+PARENTS = """# Policy för föräldrastöd
+
+Policyn gäller kommunens föräldragrupper och familjecentraler.
+
+Under 2025 deltog 214 föräldrar i grupperna, varav 161 mammor och 53 pappor.
+
+Familjecentralen redovisar deltagandet uppdelat på mammor och pappor och analyserar varför
+pappor deltar mindre än mammor."""
+
+
+def test_mothers_and_fathers_as_groups_count_like_women_and_men(registry: Registry) -> None:
+    result = run(registry, PARENTS)
+    assert result.gender_marker == 1
+    assert "analyserar skillnader" in " ".join(result.assessment.signals)
+    assert rule_findings(result) == []

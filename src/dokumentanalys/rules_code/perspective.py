@@ -59,15 +59,19 @@ from ..engine.rule import RuleContext, code_rule
 from ..language.analyzed import AnalyzedBlock, AnalyzedDocument, Token
 from ..model import Assessment, BlockKind, Finding
 from .people import FEMALE_GROUP, MALE_GROUP, person_head
+from .stereotype import generalises_about_sex
 
 __all__ = ["RULES", "assess", "collect_evidence", "Evidence", "Signal", "missing_perspective", "CACHE_KEY"]
 
 #: where :func:`assess` leaves its evidence for the rule (``document.cache``)
 CACHE_KEY = "perspective/evidence"
 
-#: women/men words that count when a sentence names both sexes (not a single, specific person)
-_FEMALE = FEMALE_GROUP - {"kvinnan", "kvinnans", "flickan", "mödrar", "mammor", "döttrar"}
-_MALE = MALE_GROUP - {"mannen", "mannens", "pojken", "fäder", "pappor", "söner"}
+#: women/men words that count when a sentence names both sexes (not a single, specific person);
+#: mothers and fathers as groups count too ("deltagarna redovisas uppdelat på mammor och pappor")
+_PARENTS_F = frozenset({"mödrar", "mödrarna", "mödrars", "mammor", "mammorna", "mammors", "mammornas"})
+_PARENTS_M = frozenset({"fäder", "fäderna", "fäders", "pappor", "papporna", "pappors", "pappornas"})
+_FEMALE = (FEMALE_GROUP - {"kvinnan", "kvinnans", "flickan", "döttrar"}) | _PARENTS_F
+_MALE = (MALE_GROUP - {"mannen", "mannens", "pojken", "söner"}) | _PARENTS_M
 _NEGATIONS = frozenset({"inte", "ej", "ingen", "inget", "inga", "saknas", "saknar", "aldrig", "icke"})
 _NOT_NEGATING_AFTER = frozenset({"bara", "enbart", "endast", "minst", "blott"})
 _CONDITIONS = frozenset({"om", "såvida", "ifall", "förutsatt"})
@@ -260,8 +264,13 @@ def _split_by_sex(lows: list[str]) -> bool:
     return False
 
 
+#: Years, decades and year ranges ("2025", "1900-talet", "2026–2030") are dates, not figures.
+_YEAR = re.compile(r"(1[89]|20)\d\d(-?tal(et|s)?|[–-](1[89]|20)\d\d)?:?")
+
+
 def _has_number(tokens: list[Token]) -> bool:
-    return any(any(c.isdigit() for c in t.text) for t in tokens)
+    """A figure in the sentence: a token with a digit that is not a year."""
+    return any(any(c.isdigit() for c in t.text) and not _YEAR.fullmatch(t.text) for t in tokens)
 
 
 #: A sentence can hold a signal only if one of its words is one of these or starts with one:
@@ -306,7 +315,7 @@ def _sentence_signals(lows: list[str], tokens: list[Token], text: str, block: in
         yield sig("uppdelat", 3, description), negated
 
     both = _both_sexes(lows)
-    if both and _generalises(lows):
+    if both and (_generalises(lows) or generalises_about_sex(tokens)):
         yield sig(
             "generalisering", 0,
             "generaliserar om kvinnor och män, flickor och pojkar (”flickor är mer …”), vilket inte är en analys",

@@ -47,6 +47,7 @@ from .stereotype_lexicon import (
 
 __all__ = [
     "RULES",
+    "generalises_about_sex",
     "group_generalisation",
     "assumed_gender_role",
     "mothers_for_parents",
@@ -418,6 +419,15 @@ def _claims(tokens: list[Token]) -> list[_Claim]:
         claims.append(_Claim(first, min(end, len(tokens) - 1), group, kind))
         covered = end
     return claims
+
+
+def generalises_about_sex(tokens: list[Token]) -> bool:
+    """Does this sentence generalise about women, men, girls or boys ("flickor föredrar dans")?
+
+    The perspective assessment uses it so that a stereotype is never read as an
+    analysis of women and men.
+    """
+    return bool(_claims(tokens))
 
 
 _KIND_TEXT = {
