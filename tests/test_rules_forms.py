@@ -128,6 +128,22 @@ def test_purpose_anywhere_in_the_form_is_enough(registry: Registry) -> None:
     assert _run(registry, doc) == []
 
 
+def test_purpose_in_the_next_sentence_or_about_girls_and_boys(registry: Registry) -> None:
+    doc = _form(
+        "Ange antalet deltagare per kön. Uppgifterna används för att följa upp hur bidragen fördelas mellan flickor och pojkar.",
+        _field("Antal flickor"),
+        _field("Antal pojkar"),
+        _field("Antal deltagare som inte vill ange kön"),
+    )
+    found = [rule for rule, _ in _run(registry, doc)]
+    assert "blankett/kon-utan-syfte" not in found
+
+
+def test_purpose_words_far_from_any_sex_question_do_not_count(registry: Registry) -> None:
+    doc = _form(_cell("Kön"), _cell("Kvinna"), _cell("Man"), "Ansökan används för att fördela bidrag.", "Namn: ______")
+    assert ("blankett/kon-utan-syfte", "Kön") in _run(registry, doc)
+
+
 def test_purpose_without_definition_gives_the_definition_hint(registry: Registry) -> None:
     doc = _form(_cell("Kön"), _cell("Kvinna"), _cell("Man"), _cell("Annat"), "Uppgiften om kön används för statistik.")
     assert _run(registry, doc) == [("blankett/kon-oklart-vad-som-avses", "Kön")]

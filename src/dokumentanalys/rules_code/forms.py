@@ -23,6 +23,7 @@ from typing import Iterator
 from ..engine.rule import RuleContext, code_rule
 from ..language.analyzed import AnalyzedBlock, AnalyzedDocument, Token
 from ..model import BlockKind, Finding
+from .people import FEMALE_GROUP, MALE_GROUP
 
 __all__ = [
     "RULES",
@@ -355,12 +356,19 @@ def _sex_question(document: AnalyzedDocument) -> _SexQuestion | None:
 def _purpose_stated(document: AnalyzedDocument, question: _SexQuestion) -> bool:
     if any(t.lower in _PURPOSE for t in question.ablock.tokens):
         return True
+    previous_about_sex = False
     for ablock, sentence in document.iter_sentences():
         tokens = ablock.sentence_tokens(sentence)
         lowers = {t.lower for t in tokens}
-        about_sex = lowers & {"kön", "könet", "könen"} or any(w.startswith("köns") for w in lowers)
-        if about_sex and lowers & _PURPOSE:
+        about_sex = bool(
+            lowers & {"kön", "könet", "könen"}
+            or any(w.startswith("köns") for w in lowers)
+            or (lowers & FEMALE_GROUP and lowers & MALE_GROUP)  # "… fördelas mellan flickor och pojkar"
+        )
+        # the purpose may follow in the next sentence: "Ange antal per kön. Uppgifterna används för …"
+        if (about_sex or previous_about_sex) and lowers & _PURPOSE:
             return True
+        previous_about_sex = about_sex
     return False
 
 
