@@ -8,6 +8,7 @@ token stands inside quotation marks.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -60,11 +61,15 @@ class AnalyzedBlock:
     #: ``[t.lower for t in tokens]``, built with the tokens: scanning words is
     #: cheaper through this list than through the Token objects
     lowers: list[str] = None  # type: ignore[assignment]
+    #: indexes of the tokens that hold a digit, in order (see :meth:`has_digit`)
+    digits: list[int] = None  # type: ignore[assignment]
     _words: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.lowers is None:
             self.lowers = [t.lower for t in self.tokens]
+        if self.digits is None:
+            self.digits = [t.i for t in self.tokens if any(c.isdigit() for c in t.text)]
 
     @property
     def text(self) -> str:
@@ -83,6 +88,16 @@ class AnalyzedBlock:
 
     def sentence_lowers(self, sentence: Sentence) -> list[str]:
         return self.lowers[sentence.start : sentence.end]
+
+    def has_digit(self, start: int = 0, end: int | None = None) -> bool:
+        """Does a token in ``tokens[start:end]`` hold a digit (``12``, ``2026-års``, ``5:e``)?"""
+        digits = self.digits
+        k = bisect_left(digits, start)
+        return k < len(digits) and (end is None or digits[k] < end)
+
+    def sentence_has_digit(self, sentence: Sentence) -> bool:
+        """Does a token of ``sentence`` hold a digit? Cheaper than looking at every token."""
+        return self.has_digit(sentence.start, sentence.end)
 
     def sentence_of(self, token: Token) -> Sentence:
         return self.sentences[token.sent]

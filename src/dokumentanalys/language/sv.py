@@ -197,6 +197,7 @@ _SENTENCE_END = frozenset([".", "!", "?", "…", ":", ";"])
 _QUOTE = 1
 _ENDS_SENTENCE = 2  # one of _SENTENCE_END
 _PUNCT = 4  # only punctuation characters (spaCy's ``is_punct``), or _ENDS_SENTENCE
+_DIGIT = 8  # holds a digit (``str.isdigit``)
 
 #: One token of a chunk: (offset in the chunk, length, text, lower case, lemma, flags).
 _Part = tuple[int, int, str, str, str, int]
@@ -219,6 +220,8 @@ def _form_info(word: str) -> tuple[str, str, int]:
         flags |= _ENDS_SENTENCE | _PUNCT
     elif all(unicodedata.category(c).startswith("P") for c in word):
         flags |= _PUNCT
+    if any(c.isdigit() for c in word):
+        flags |= _DIGIT
     return low, lemma(low), flags
 
 
@@ -271,6 +274,7 @@ def _analyze_block(block: Block, text: str, chunks: list[str]) -> AnalyzedBlock:
     tokens: list[Token] = []
     lowers: list[str] = []
     sentences: list[Sentence] = []
+    digits: list[int] = []
     append = tokens.append
     append_lower = lowers.append
     known = _chunks
@@ -294,7 +298,9 @@ def _analyze_block(block: Block, text: str, chunks: list[str]) -> AnalyzedBlock:
             start_of_sentence = False
         pos = at + len(chunk)
         for rel, length, word, low, lem, flags in known[chunk]:
-            if flags:  # punctuation or a quotation mark
+            if flags:  # punctuation, a quotation mark or a digit
+                if flags & _DIGIT:
+                    digits.append(n_tok)
                 if seen_end and not flags & _PUNCT:
                     seen_end = False
                     if n_tok > first_tok:
@@ -325,7 +331,7 @@ def _analyze_block(block: Block, text: str, chunks: list[str]) -> AnalyzedBlock:
             start_of_sentence = False
     if n_tok > first_tok:
         sentences.append(Sentence(first_tok, n_tok, tokens[first_tok].start, tokens[-1].end))
-    return AnalyzedBlock(block, tokens, sentences, lowers)
+    return AnalyzedBlock(block, tokens, sentences, lowers, digits)
 
 
 #: Lone surrogates (from broken UTF-16 or ``surrogateescape``) crash spaCy's
