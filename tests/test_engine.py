@@ -130,3 +130,47 @@ def test_invalid_pack_names_file_and_problem(tmp_path: Path, content: str, needl
         load_pack(path)
     assert str(path) in str(info.value)
     assert needle in str(info.value)
+
+
+def test_index_forgets_remembered_words_when_rules_or_keep_words_are_added(tmp_path: Path) -> None:
+    """The index remembers each word's matches across documents; a change to the index must reset that."""
+    path = tmp_path / "pack.toml"
+    path.write_text(PACK, encoding="utf-8")
+    index, _ = compile_rules([load_pack(path)])
+    text = "Brandmannen och tjänstemannen svarade."
+    assert [(index.specs[h.rule].id, h.first) for h in index.scan(analyze_text(text))] == [("t/tjansteman", 2)]
+    from dokumentanalys.engine.schema import RuleSpec
+
+    spec = RuleSpec.model_validate(
+        {"id": "t/brandman", "category": "gendered-term", "severity": "warning", "message": "m", "match": [{"lemma": "brandman", "paradigm": "man"}]}
+    )
+    index.add_rule(spec)
+    assert [(index.specs[h.rule].id, h.first) for h in index.scan(analyze_text(text))] == [("t/brandman", 0), ("t/tjansteman", 2)]
+    index.add_keep("tjänsteman", None)
+    assert [(index.specs[h.rule].id, h.first) for h in index.scan(analyze_text(text))] == [("t/brandman", 0)]
+
+
+def test_analysis_pauses_the_garbage_collector_and_restores_it(compiled) -> None:
+    import gc
+
+    from dokumentanalys.pipeline import Analyzer
+    from dokumentanalys.testing import document_from_text
+
+    seen: list[bool] = []
+
+    @code_rule(id="t/gc", category="gendered-term", severity="info", message="m")
+    def probe(doc, ctx):
+        seen.append(gc.isenabled())
+        return []
+
+    analyzer = Analyzer()
+    analyzer.rules = [probe]
+    assert gc.isenabled()
+    analyzer.analyze_document(document_from_text("En mening."))
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        analyzer.analyze_document(document_from_text("En mening."))
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
