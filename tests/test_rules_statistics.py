@@ -38,6 +38,7 @@ def findings(registry: Registry, text: str) -> list[Finding]:
         ("Andelen elever med godkända betyg var 82 procent.", "Andelen elever med godkända betyg var 82 procent"),
         ("I enkäten svarade 212 företagare, och 61 procent av dem var nöjda.", "61 procent av dem"),
         ("Under 2025 fick 688 hushåll ekonomiskt bistånd.", "688 hushåll"),
+        ("Hemtjänsten har i dag 420 brukare.", "420 brukare"),
     ],
 )
 def test_flagged(registry: Registry, text: str, matched: str) -> None:
@@ -115,6 +116,14 @@ def test_naming_girls_and_boys_is_not_a_split(registry: Registry) -> None:
     assert [f.matched for f in findings(registry, text)] == ["120 elever"]
     text = "Förra årets pristagare var en kvinnlig ordförande som byggt upp en verksamhet för 300 barn."
     assert [f.matched for f in findings(registry, text)] == ["300 barn"]
+
+
+def test_a_comparison_with_a_year_in_it_is_not_a_split(registry: Registry) -> None:
+    text = (
+        "Kulturskolan har 640 elever.\n\n"
+        "Enligt ungdomsenkäten 2025 deltar flickor oftare än pojkar i kulturskolan."
+    )
+    assert [f.matched for f in findings(registry, text)] == ["640 elever"]
 
 
 def test_a_split_far_away_does_not_count(registry: Registry) -> None:

@@ -59,6 +59,7 @@ from ..engine.rule import RuleContext, code_rule
 from ..language.analyzed import AnalyzedBlock, AnalyzedDocument, Token
 from ..model import Assessment, BlockKind, Finding
 from .people import FEMALE_GROUP, MALE_GROUP, person_head
+from .statistics import is_year
 from .stereotype import generalises_about_sex
 
 __all__ = ["RULES", "assess", "collect_evidence", "Evidence", "Signal", "missing_perspective", "CACHE_KEY"]
@@ -264,13 +265,9 @@ def _split_by_sex(lows: list[str]) -> bool:
     return False
 
 
-#: Years, decades and year ranges ("2025", "1900-talet", "2026–2030") are dates, not figures.
-_YEAR = re.compile(r"(1[89]|20)\d\d(-?tal(et|s)?|[–-](1[89]|20)\d\d)?:?")
-
-
 def _has_number(tokens: list[Token]) -> bool:
     """A figure in the sentence: a token with a digit that is not a year."""
-    return any(any(c.isdigit() for c in t.text) and not _YEAR.fullmatch(t.text) for t in tokens)
+    return any(any(c.isdigit() for c in t.text) and not is_year(t.text) for t in tokens)
 
 
 #: A sentence can hold a signal only if one of its words is one of these or starts with one:

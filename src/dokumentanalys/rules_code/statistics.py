@@ -36,9 +36,17 @@ from ..language.analyzed import AnalyzedBlock, AnalyzedDocument, Token
 from ..model import BlockKind, Finding
 from .people import FEMALE_GROUP, MALE_GROUP, SPLIT_PAIRS, PersonNoun, person_head
 
-__all__ = ["RULES", "unsplit_statistics", "find_statistics", "Statistic", "has_sex_split"]
+__all__ = ["RULES", "unsplit_statistics", "find_statistics", "Statistic", "has_sex_split", "is_year"]
 
 _NUMBER = re.compile(r"^\d+(?:,\d+)?$")
+#: Years, decades and year ranges ("2025", "1900-talet", "2026–2030"): dates, not figures.
+_YEAR = re.compile(r"(1[89]|20)\d\d(-?tal(et|s)?|[–-](1[89]|20)\d\d)?:?")
+
+
+def is_year(text: str) -> bool:
+    """Is this token a year, a decade or a range of years rather than a figure?"""
+    return _YEAR.fullmatch(text) is not None
+
 _PERCENT_TOKEN = re.compile(r"^(\d+(?:,\d+)?)%$")
 _GROUP = re.compile(r"^\d{3}$")
 _CELL_NUMBER = re.compile(r"^(?:ca\.?|cirka|drygt|knappt)?\s*(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,\d+)?\s*(%|procent)?$", re.I)
@@ -344,6 +352,8 @@ def _number_statistic(ablock: AnalyzedBlock, i: int, used: set[int]) -> Statisti
     tokens = ablock.tokens
     tok = tokens[i]
     prev = tokens[i - 1].lower if i > 0 else ""
+    if prev == "dag" and i > 1 and tokens[i - 2].lower == "i":
+        prev = "i dag"  # the adverb "today" ("har i dag 420 brukare"), not "dag 14"
     if prev in _NOT_COUNT_BEFORE or (prev == "till" and i > 1 and tokens[i - 2].lower == "upp"):
         return None
     at_least = prev in ("minst", "åtminstone")
@@ -439,7 +449,8 @@ def _lowers_split(lows: list[str]) -> bool:
             return True
     if _SEX_WORDS.isdisjoint(lows):
         return False
-    return any(w in _FIGURE_WORDS or any(c.isdigit() for c in w) for w in lows)
+    # "Enligt enkäten 2025 är pojkar oftare …" compares, it gives no figure: years do not count
+    return any(w in _FIGURE_WORDS or (any(c.isdigit() for c in w) and not is_year(w)) for w in lows)
 
 
 def has_sex_split(
