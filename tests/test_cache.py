@@ -310,3 +310,17 @@ def test_memo_key_follows_its_inputs(tmp_path: Path) -> None:
     pack.write_text("xy", encoding="utf-8")
     assert base != RegistryMemo.inputs({"extra_packs": (pack,)}, False)
     assert RegistryMemo.inputs({"extra_packs": (object(),)}, False) is None
+
+
+def test_other_flags_are_other_settings_in_the_memo(folder: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    loads = _count_registry_loads(monkeypatch)
+    docs = Path(folder[0]).parent
+    _, plain = _cli_scan(docs, tmp_path / "c", tmp_path / "a.json")
+    _, ignored = _cli_scan(docs, tmp_path / "c", tmp_path / "b.json", "--ignore", "term/")
+    assert loads == [1, 1]  # new settings: analysed, not answered with the other settings' results
+    assert any(f["rule"].startswith("term/") for d in plain["documents"] for f in d["findings"])
+    assert not any(f["rule"].startswith("term/") for d in ignored["documents"] for f in d["findings"])
+    _, again = _cli_scan(docs, tmp_path / "c", tmp_path / "c.json", "--ignore", "term/")
+    _, plain_again = _cli_scan(docs, tmp_path / "c", tmp_path / "d.json")
+    assert loads == [1, 1]
+    assert (again, plain_again) == (ignored, plain)

@@ -14,10 +14,25 @@ pull in spaCy, pdfplumber or python-docx.
 
 from __future__ import annotations
 
-import pluggy
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pluggy
+
+    hookimpl: pluggy.HookimplMarker
 
 __version__ = "0.1.0"
 
-hookimpl = pluggy.HookimplMarker("dokumentanalys")
-
 __all__ = ["__version__", "hookimpl"]
+
+
+def __getattr__(name: str) -> object:
+    # pluggy is imported when a plugin first asks for hookimpl: a rescan answered
+    # from the cache never loads plugins and need not pay for the import.
+    if name == "hookimpl":
+        import pluggy
+
+        marker = pluggy.HookimplMarker("dokumentanalys")
+        globals()["hookimpl"] = marker
+        return marker
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -179,6 +179,41 @@ def file_digest(path: str | os.PathLike[str], max_size: int | None = None) -> st
         return None
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _model_fields() -> dict[type, tuple[str, ...]]:
+    """Result classes pickled as ``cls(*fields)`` (all fields are ``__init__`` arguments)."""
+    if not _FIELDS:
+        from .model import Assessment, DocumentError, DocumentResult, Finding, Location
+
+        for cls in (Assessment, DocumentError, DocumentResult, Finding, Location):
+            fields = dataclasses.fields(cls)
+            if all(f.init for f in fields):
+                _FIELDS[cls] = tuple(f.name for f in fields)
+    return _FIELDS
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles results as constructor calls: loading them is several times faster than
+    the per-field ``__setstate__`` of slotted dataclasses, and a warm rescan is mostly loading."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        names = _FIELDS.get(type(obj))
+        if names is None:
+            return NotImplemented
+        return type(obj), tuple(getattr(obj, name) for name in names)
+
+
+def _dumps(result: "DocumentResult") -> bytes:
+    import io
+
+    _model_fields()
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(result)
+    return buffer.getvalue()
+
+
 class ResultCache:
     """Results by content hash, in one namespace (version + rules + settings)."""
 
@@ -198,17 +233,17 @@ class ResultCache:
         cls, registry: "Registry", settings: "Settings", directory: str | os.PathLike[str] | None = None
     ) -> "ResultCache":
         """The cache for a scan with this registry and these settings."""
-        return cls.for_fingerprint(ruleset_fingerprint(registry), settings, directory)
+        path_sensitive = getattr(settings, "kind_for", None) is not None
+        return cls.for_fingerprints(ruleset_fingerprint(registry), settings_fingerprint(settings), path_sensitive, directory)
 
     @classmethod
-    def for_fingerprint(
-        cls, fingerprint: str, settings: "Settings", directory: str | os.PathLike[str] | None = None
+    def for_fingerprints(
+        cls, rules: str, settings: str, path_sensitive: bool, directory: str | os.PathLike[str] | None = None
     ) -> "ResultCache":
-        """The cache for a scan with a rule set of this :func:`ruleset_fingerprint` and these settings."""
+        """The cache for a :func:`ruleset_fingerprint` and a :func:`settings_fingerprint`."""
         h = hashlib.blake2b(digest_size=12)
-        h.update(fingerprint.encode())
-        h.update(settings_fingerprint(settings).encode())
-        path_sensitive = getattr(settings, "kind_for", None) is not None
+        h.update(rules.encode())
+        h.update(settings.encode())
         return cls(directory if directory is not None else default_cache_dir(), h.hexdigest(), path_sensitive=path_sensitive)
 
     def has(self, key: str) -> bool:
@@ -256,7 +291,7 @@ class ResultCache:
         try:
             self._ensure_root()
             entry.parent.mkdir(parents=True, exist_ok=True)
-            data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+            data = _dumps(result)
             write_atomic(entry, data)
         except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
             # a read-only or full disk turns the cache off for this run, nothing more
@@ -300,7 +335,9 @@ class RegistryMemo:
     most of what a rescan of an unchanged folder costs. The memo remembers,
     from the last run that did load them, the :func:`ruleset_fingerprint`,
     the file suffixes the extractors read, the document kinds and the
-    reporters, under a key made of everything the rule set can come from:
+    reporters, and for each combination of flags and configuration seen the
+    :func:`settings_fingerprint` and size limit, under a key made of
+    everything the rule set can come from:
     the dokumentanalys version and :func:`code_fingerprint`, the built-in
     rule files, rule packs from the configuration and the plugin options,
     the folders on ``sys.path`` but the first (installing or removing a
@@ -329,6 +366,17 @@ class RegistryMemo:
     def clean(self) -> bool:
         """The rule set loaded without plugin problems."""
         return not self.data.get("problems")
+
+    def settings(self, key: str) -> tuple[str, int] | None:
+        """``(settings fingerprint, max file size)`` remembered for the settings inputs ``key``."""
+        found = self.data.get("settings", {}).get(key)
+        return (str(found[0]), int(found[1])) if found else None
+
+    @staticmethod
+    def settings_key(*inputs: Any) -> str:
+        """A key for whatever the settings of a run are built from (flags and configuration)."""
+        data = json.dumps(_canonical(list(inputs)), sort_keys=True, ensure_ascii=False)
+        return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
     def reporter(self, name: str) -> tuple[str, str] | None:
         """``(module, function)`` of the render function of reporter ``name``."""
@@ -377,7 +425,24 @@ class RegistryMemo:
             return None
 
     @classmethod
-    def save(cls, directory: str | os.PathLike[str] | None, key: str, registry: "Registry") -> bool:
+    def remember(
+        cls, directory: str | os.PathLike[str] | None, key: str, registry: "Registry", settings_key: str, settings: "Settings"
+    ) -> bool:
+        """Make sure the memo under ``key`` exists and knows ``settings`` (built from ``settings_key``)."""
+        memo = cls.load(directory, key)
+        value = [settings_fingerprint(settings), settings.extract.max_file_size]
+        if memo is not None and memo.data.get("settings", {}).get(settings_key) == value:
+            return True
+        known = dict(memo.data.get("settings", {})) if memo is not None else {}
+        if len(known) > 100:  # flags vary from run to run: keep the memo small
+            known.clear()
+        known[settings_key] = value
+        return cls.save(directory, key, registry, known)
+
+    @classmethod
+    def save(
+        cls, directory: str | os.PathLike[str] | None, key: str, registry: "Registry", settings: dict[str, Any] | None = None
+    ) -> bool:
         """Remember ``registry`` under ``key``; ``False`` when it cannot be (or the disk says no)."""
         package = Path(__file__).resolve().parent
         plugin_dirs: set[str] = set()
@@ -406,6 +471,7 @@ class RegistryMemo:
             "problems": len(registry.problems),
             "plugin_dirs": dirs,
             "plugin_stamp": _stamp([Path(p) for folder in dirs for p in _tree(Path(folder), "*.py")]),
+            "settings": settings or {},
         }
         target = cls._file(directory, key)
         try:

@@ -231,9 +231,6 @@ def scan(
     """
     import logging
 
-    from .pipeline import Analyzer, Settings, collect_files
-    from .report.base import Report
-
     if debug:
         logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
     config = _config(paths, config_file, no_config)
@@ -242,9 +239,11 @@ def scan(
         code = _scan_from_cache(paths, config, fmt, output, kind, select, ignore, quiet, strict_plugins, csv_delimiter, fail_on, run_options)
         if code is not None:
             sys.exit(code)
+
+    from .pipeline import Analyzer, Settings, collect_files
+    from .report.base import Report
+
     registry = _registry(strict=strict_plugins, config=config)
-    if not run_options.get("no_cache"):
-        _remember_registry(registry, config, strict_plugins, run_options)
     _warn_plugin_problems(registry, quiet)
     _check_config(config, registry, quiet)
     fail_on = fail_on or config.fail_on or "warning"
@@ -267,6 +266,8 @@ def scan(
         debug=debug,
     )
     settings = _with_limits(settings, run_options)
+    if not run_options.get("no_cache"):
+        _remember_registry(registry, settings, config, strict_plugins, _settings_key(kind, select, ignore, config, run_options, debug), run_options)
     analyzer = Analyzer(registry, settings)
     extensions = [ext for e in registry.extractors for ext in e.extensions]
     files, missing = collect_files(paths, extensions)
@@ -317,13 +318,23 @@ def scan(
 _PLAIN_REPORTERS = frozenset({"dokumentanalys.report.json", "dokumentanalys.report.text", "dokumentanalys.report.markdown", "dokumentanalys.report.csv"})
 
 
-def _remember_registry(registry: "Registry", config: "Config", strict: bool, run_options: dict[str, Any]) -> None:
+def _settings_key(kind, select, ignore, config, run_options, debug: bool = False) -> str:  # type: ignore[no-untyped-def]
+    """What :class:`~dokumentanalys.pipeline.Settings` of a scan are built from, as a memo key."""
+    from .cache import RegistryMemo
+
+    limits = {key: run_options.get(key) for key in ("max_file_size", "max_pages", "max_decompressed_size")}
+    return RegistryMemo.settings_key(
+        kind, select or config.select, config.ignore + ignore, config.severity, config if config.kinds else None, limits, debug
+    )
+
+
+def _remember_registry(registry, settings, config, strict: bool, settings_key: str, run_options: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
     """Write the rule-set memo a warm rescan needs (see :class:`~dokumentanalys.cache.RegistryMemo`)."""
     from .cache import RegistryMemo
 
     key = RegistryMemo.inputs(config.registry_options(), strict)
-    if key is not None and RegistryMemo.load(run_options.get("cache_dir"), key) is None:
-        RegistryMemo.save(run_options.get("cache_dir"), key, registry)
+    if key is not None:
+        RegistryMemo.remember(run_options.get("cache_dir"), key, registry, settings_key, settings)
 
 
 def _scan_from_cache(  # type: ignore[no-untyped-def]
@@ -355,21 +366,17 @@ def _scan_from_cache(  # type: ignore[no-untyped-def]
     if render is None:
         return None
 
-    from .pipeline import Settings, collect_files
+    remembered = memo.settings(_settings_key(kind, select, ignore, config, run_options))
+    if remembered is None:
+        return None
+    settings_fp, max_file_size = remembered
+
+    from .files import collect_files
     from .report.base import Report
 
-    settings = Settings(
-        kind=kind,
-        select=select or config.select,
-        ignore=config.ignore + ignore,
-        severity_overrides=dict(config.severity),
-        kind_for=config.kind_for if config.kinds else None,
-        debug=False,
-    )
-    settings = _with_limits(settings, run_options)
-    cache = ResultCache.for_fingerprint(memo.fingerprint, settings, run_options.get("cache_dir"))
+    cache = ResultCache.for_fingerprints(memo.fingerprint, settings_fp, bool(config.kinds), run_options.get("cache_dir"))
     files, missing = collect_files(paths, memo.extensions)
-    keys = [cache.key(path, settings.extract.max_file_size) for path in files]
+    keys = [cache.key(path, max_file_size) for path in files]
     if any(k is None or not cache.has(k) for k in keys):
         return None
     finished = []
