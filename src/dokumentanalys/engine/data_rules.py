@@ -36,7 +36,7 @@ _CACHE_KEY = "data_rules.hits"
 _MIN_MODIFIER = 3
 _LINK_CHARS = "-"
 #: word forms whose matches a TermIndex remembers before it starts afresh
-_MEMO_MAX = 200_000
+_MEMO_MAX = 100_000
 
 
 class RulePackError(Exception):

@@ -208,7 +208,7 @@ _Part = tuple[int, int, str, str, str, int]
 #: lookup per chunk. Cleared when it grows past _CHUNKS_MAX (a worker process
 #: scans many documents).
 _chunks: dict[str, tuple[_Part, ...]] = {}
-_CHUNKS_MAX = 400_000
+_CHUNKS_MAX = 50_000  # about 22 MB when full
 
 
 def _form_info(word: str) -> tuple[str, str, int]:
