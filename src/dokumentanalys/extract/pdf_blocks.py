@@ -67,26 +67,43 @@ class Layout:
         return self.heading_levels.get(_bucket(size))
 
 
+_BUCKETS: dict[float, float] = {}
+
+
 def _bucket(size: float) -> float:
-    return round(size * 2) / 2
+    bucket = _BUCKETS.get(size)
+    if bucket is None:
+        bucket = round(size * 2) / 2
+        if len(_BUCKETS) < 10_000:
+            _BUCKETS[size] = bucket
+    return bucket
 
 
 def _same_size(a: float, b: float) -> bool:
-    return abs(a - b) <= 0.1 * max(a, b, 1.0)
+    return a == b or abs(a - b) <= 0.1 * max(a, b, 1.0)
+
+
+def _by_bucket(raw: dict[float, int]) -> Counter[float]:
+    """Counts per exact size -> counts per size bucket (buckets in order of first appearance)."""
+    sizes: Counter[float] = Counter()
+    for size, count in raw.items():
+        sizes[_bucket(size)] += count
+    return sizes
 
 
 def body_size(pages: list[PdfPage]) -> float:
     """The font size of most of the text (by characters), 0 without text."""
-    sizes: Counter[float] = Counter()
+    raw: dict[float, int] = {}
     for page in pages:
         for item in page.items:
             if isinstance(item, PdfLine):
-                sizes[_bucket(item.size)] += len(item.text)
+                raw[item.size] = raw.get(item.size, 0) + len(item.text)
+    sizes = _by_bucket(raw)
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
 def measure(pages: list[PdfPage], drop: set[tuple[int, int]]) -> Layout:
-    sizes: Counter[float] = Counter()
+    raw: dict[float, int] = {}
     pitches: dict[float, Counter[float]] = {}
     for page in pages:
         prev: PdfLine | None = None
@@ -94,12 +111,13 @@ def measure(pages: list[PdfPage], drop: set[tuple[int, int]]) -> Layout:
             if not isinstance(item, PdfLine) or (page.number, i) in drop:
                 prev = None
                 continue
-            sizes[_bucket(item.size)] += len(item.text)
+            raw[item.size] = raw.get(item.size, 0) + len(item.text)
             if prev is not None and _same_size(prev.size, item.size):
                 dy = item.baseline - prev.baseline
                 if 0.8 * item.size < dy <= 3 * item.size:
                     pitches.setdefault(_bucket(item.size), Counter())[_bucket(dy)] += 1
             prev = item
+    sizes = _by_bucket(raw)
     body = sizes.most_common(1)[0][0] if sizes else 0.0
     large = sorted((s for s in sizes if s >= body * HEADING_RATIO and s >= body + 1), reverse=True)
     levels = {s: min(n + 1, 6) for n, s in enumerate(large)}
