@@ -39,6 +39,8 @@ def findings(registry: Registry, text: str) -> list[Finding]:
         ("I enkäten svarade 212 företagare, och 61 procent av dem var nöjda.", "61 procent av dem"),
         ("Under 2025 fick 688 hushåll ekonomiskt bistånd.", "688 hushåll"),
         ("Hemtjänsten har i dag 420 brukare.", "420 brukare"),
+        ("Tolv elever hade ett åtgärdsprogram vid terminens slut.", "Tolv elever"),
+        ("I år började tjugofem nya medarbetare på förvaltningen.", "tjugofem nya medarbetare"),
     ],
 )
 def test_flagged(registry: Registry, text: str, matched: str) -> None:
@@ -116,6 +118,45 @@ def test_naming_girls_and_boys_is_not_a_split(registry: Registry) -> None:
     assert [f.matched for f in findings(registry, text)] == ["120 elever"]
     text = "Förra årets pristagare var en kvinnlig ordförande som byggt upp en verksamhet för 300 barn."
     assert [f.matched for f in findings(registry, text)] == ["300 barn"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stödet går till företag med färre än tio anställda.",
+        "Föreningen ska ha minst tolv medlemmar.",
+        "Grupperna tar emot upp till femton deltagare.",
+    ],
+)
+def test_count_words_as_bounds_are_not_figures(registry: Registry, text: str) -> None:
+    assert findings(registry, text) == []
+
+
+def test_a_split_of_another_figure_does_not_split_this_one(registry: Registry) -> None:
+    text = "Under året fick 41 vuxna stöd, varav 35 kvinnor och 6 män, samt 22 barn."
+    assert [f.matched for f in findings(registry, text)] == ["22 barn"]
+    text = (
+        "Av eleverna med hög frånvaro var 19 pojkar och 9 flickor.\n\n"
+        "Under läsåret hade 47 elever minst ett samtal med kurator."
+    )
+    assert [f.matched for f in findings(registry, text)] == ["47 elever"]
+
+
+def test_counts_that_add_up_split_the_figure_in_the_next_paragraph(registry: Registry) -> None:
+    text = "Under läsåret hade 47 elever minst ett samtal med kurator.\n\nAv dem var 30 flickor och 17 pojkar."
+    assert findings(registry, text) == []
+    text = "Under läsåret hade 47 elever minst ett samtal med kurator.\n\nDet var 30 flickor och 17 pojkar."
+    assert findings(registry, text) == []
+
+
+def test_a_table_beyond_a_paragraph_is_about_something_else(registry: Registry) -> None:
+    text = (
+        "| | Flickor | Pojkar |\n|---|---|---|\n| Känner sig stressade | 40 % | 22 % |\n\n"
+        "Stressen har ökat mest bland flickorna i årskurs 8, och elevhälsan har därför utökat "
+        "sina öppna mottagningstider under vårterminen.\n\n"
+        "Under läsåret hade 47 elever minst ett samtal med kurator."
+    )
+    assert [f.matched for f in findings(registry, text)] == ["47 elever"]
 
 
 def test_a_comparison_with_a_year_in_it_is_not_a_split(registry: Registry) -> None:

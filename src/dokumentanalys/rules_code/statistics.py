@@ -74,6 +74,23 @@ _NUMBER_WORDS = {
     "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
     "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "tjugo": 20, "hundra": 100,
 }
+_UNITS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9}
+_TENS = {
+    "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70,
+    "åttio": 80, "nittio": 90,
+}
+#: Counts written as words, ten and up ("tolv elever", "tjugofem deltagare", "hundra anställda").
+_COUNT_WORDS: dict[str, int] = {
+    "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16,
+    "sjutton": 17, "arton": 18, "nitton": 19, "hundra": 100, "tusen": 1000,
+    **_TENS,
+    **{tens + unit: value + n for tens, value in _TENS.items() for unit, n in _UNITS.items() if unit != "en"},
+}
+#: Before a count word these make it a bound or a condition, not a figure about people
+#: ("med minst tio medlemmar", "färre än tio anställda", "upp till tolv deltagare").
+_BOUND_WORDS = frozenset(
+    "av minst högst än till över under med maximalt åtminstone om".split()
+)
 _ORDINALS = frozenset("andra tredje fjärde femte sjätte sjunde åttonde nionde tionde".split())
 _FRACTIONS = frozenset(
     """hälften hälft tredjedel tredjedelar fjärdedel fjärdedelar femtedel femtedelar tiondel
@@ -221,6 +238,7 @@ _STARTS = frozenset(
     {"var", "vart", "varannan", "vartannat", "andelen", "andel", "antalet", "antal"}
     | _FRACTIONS
     | set(_NUMBER_WORDS)
+    | set(_COUNT_WORDS)
 )
 
 
@@ -308,6 +326,15 @@ def _block_statistics(ablock: AnalyzedBlock, starts: frozenset[str] | None = Non
                     used.update(number_at)
                     i = k + 1
                     continue
+        # "tolv elever", "tjugofem nya medarbetare" (numbers under ten are too small to count)
+        if low in _COUNT_WORDS and i not in used and prev not in _NOT_COUNT_BEFORE and prev not in _BOUND_WORDS:
+            found = _noun_after(tokens, i + 1)
+            if found is not None and not _ratio_after(tokens, found[1]) and not _is_target(ablock, tok, found[0]):
+                noun, k = found
+                yield Statistic(ablock, i, k, "count", noun, number=tok.text, noun_text=tokens[k].text)
+                used.update(range(i, k + 1))
+                i = k + 1
+                continue
         # numbers
         if i not in used and (_NUMBER.match(tok.text) or _PERCENT_TOKEN.match(tok.text)):
             stat = _number_statistic(ablock, i, used)
@@ -493,6 +520,65 @@ def _table_has_split(document: AnalyzedDocument, cells: list[int]) -> bool:
     return False
 
 
+#: Words that tie a split to a figure given before it ("av dem", "varav", "av dessa").
+_BACK_REFERENCES = frozenset({"dem", "dessa", "varav", "därav"})
+
+
+def _sex_counts(ablock: AnalyzedBlock, start: int, end: int) -> list[float]:
+    """The counts written right before a women/men word: "35 kvinnor och 6 män" gives [35, 6]."""
+    tokens = ablock.tokens
+    counts: list[float] = []
+    for k in range(start, end):
+        if tokens[k].lower not in _SEX_WORDS or k == start:
+            continue
+        j = k - 1
+        while j > start and _NUMBER.match(tokens[j - 1].text) and _GROUP.match(tokens[j].text):
+            j -= 1  # "1 200 kvinnor": back to the first group of digits
+        read = _read_number(ablock, j)
+        if read is not None and read[1] == k - 1:
+            counts.append(read[0])
+    return counts
+
+
+def _figure_value(stat: Statistic) -> float | None:
+    if stat.number.lower() in _COUNT_WORDS:
+        return float(_COUNT_WORDS[stat.number.lower()])
+    digits = "".join(c for c in stat.number if c.isdigit() or c == ",")
+    try:
+        return float(digits.replace(",", ".")) if digits else None
+    except ValueError:
+        return None
+
+
+def _covers(stat: Statistic, ablock: AnalyzedBlock, n: int, *, same_block: bool) -> bool:
+    """Does sentence ``n`` of ``ablock`` split *this* figure by sex?
+
+    A split of another figure nearby does not: "41 vuxna, varav 35 kvinnor och 6 män,
+    samt 22 barn" leaves the 22 children unsplit, and a paragraph on girls' and boys'
+    stress does not split the number of pupils who saw the counsellor. Counts split a
+    count when they add up to it (within 5 %, for rounded figures); otherwise a split
+    must stand in the same sentence, refer back ("av dem", "varav"), or name the same
+    group of people.
+    """
+    sentence = ablock.sentences[n]
+    lows = ablock.lowers[sentence.start : sentence.end]
+    if not _lowers_split(lows):
+        return False
+    same_sentence = ablock is stat.ablock and ablock.tokens[stat.first].sent == n
+    counts = _sex_counts(ablock, sentence.start, sentence.end)
+    value = _figure_value(stat) if stat.kind == "count" else None
+    if counts and value:
+        if len(counts) >= 2:
+            return abs(sum(counts) - value) <= max(1.0, 0.05 * value)
+        return counts[0] <= value and (same_sentence or not _BACK_REFERENCES.isdisjoint(lows))
+    if same_sentence or (same_block and not counts):
+        return True
+    if not _BACK_REFERENCES.isdisjoint(lows):
+        return True
+    base = stat.noun.base
+    return any(form.noun.base == base for low in lows for form in person_head(low))
+
+
 class _Context:
     """Which blocks and tables lie near a block, computed once per document."""
 
@@ -530,7 +616,10 @@ class _Context:
         bi = ablock.block.index
         # same block: the statistic's sentence and two on either side
         sent = ablock.tokens[stat.first].sent
-        if has_sex_split(ablock, max(0, sent - 2), sent + 2, self.split_cache):
+        if has_sex_split(ablock, max(0, sent - 2), sent + 2, self.split_cache) and any(
+            _covers(stat, ablock, n, same_block=True)
+            for n in range(max(0, sent - 2), min(sent + 3, len(ablock.sentences)))
+        ):
             return True
         table = ablock.block.table if ablock.block.kind == BlockKind.TABLE_CELL else None
         if table is not None:
@@ -546,7 +635,9 @@ class _Context:
             if other.block.kind == BlockKind.TABLE_CELL and other.block.table is not None:
                 if self.table_split(other.block.table):
                     return True
-            elif has_sex_split(other, cache=self.split_cache):
+            elif has_sex_split(other, cache=self.split_cache) and any(
+                _covers(stat, other, n, same_block=False) for n in range(len(other.sentences))
+            ):
                 return True
         # a table within two blocks (a caption or a short heading may stand between)
         for step in (-1, 1):
@@ -560,6 +651,8 @@ class _Context:
                     if self.table_split(other.table):
                         return True
                     break
+                if len(other.text) > 120:
+                    break  # a paragraph, not a caption, stands between: that table is about something else
         return False
 
 
