@@ -79,6 +79,10 @@ class _Probe:
         self.flags = ctypes.c_int()
         #: text object address -> (size, font name, matrix a, b, c, d)
         self.styles: dict[int, tuple[float, str, float, float, float, float]] = {}
+        # FPDFText_GetTextObject returning the address as an int (a hashable key, no ctypes.cast per call)
+        self.text_object = ctypes.cast(
+            raw.FPDFText_GetTextObject, ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+        )
 
     def origin_x(self, tp: Any, i: int) -> float:
         self.raw.FPDFText_GetCharOrigin(tp, i, ctypes.byref(self.x), ctypes.byref(self.y))
@@ -107,7 +111,7 @@ class _Probe:
         raw = self.raw
         raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(self.rect))
         raw.FPDFText_GetCharOrigin(tp, i, ctypes.byref(self.x), ctypes.byref(self.y))
-        key = ctypes.cast(raw.FPDFText_GetTextObject(tp, i), ctypes.c_void_p).value
+        key = self.text_object(tp, i)
         style = self.styles.get(key) if key else None
         if style is None:
             _, size = self.baseline_and_size(tp, i)
@@ -226,9 +230,10 @@ def _split_segment(
     outside: list[dict[str, Any]] = []
     within: list[dict[str, Any]] = []
     for i in range(start, end):
-        if raw.FPDFText_IsGenerated(tp, i) == 1:
+        char = text[i]
+        if not char.isalnum() and raw.FPDFText_IsGenerated(tp, i) == 1:
             continue  # a space PDFium added; the char-based line builder decides on spaces itself
-        ch = probe.char(tp, i, text[i], top)
+        ch = probe.char(tp, i, char, top)
         if any(inside(ch, box) for box in boxes):
             within.append(ch)
         else:
