@@ -20,12 +20,16 @@ in a run of sentences that each had a flagged pronoun keeps the antecedent.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 from ..engine.rule import RuleContext, code_rule
 from ..language.analyzed import AnalyzedBlock, AnalyzedDocument, Token
+from ..language.sv import lemma
 from ..model import BlockKind, Finding
+from .marking import role_noun
 from .people import DEN_PARTICIPLES, MALE_GROUP, SEX_SPECIFIC_SINGULAR, person_head
+from .terms import parse_man_word
 
 __all__ = [
     "RULES",
@@ -110,7 +114,33 @@ def _is_name(ablock: AnalyzedBlock, tok: Token) -> bool:
     nxt = tokens[tok.i + 1] if tok.i + 1 < len(tokens) else None
     if nxt is not None and nxt.lower in _PLACE_WORDS:
         return False
-    return True
+    return not _names_a_thing(tokens, tok.i)
+
+
+#: Definite nouns for people that a name can follow ("dottern Sara", "grannen Per").
+_RELATIONS = frozenset(
+    """partnern sambon vännen väninnan grannen kamraten kompisen släktingen brorsonen systerdottern""".split()
+)
+
+
+def _names_a_thing(tokens: list[Token], i: int) -> bool:
+    """Is the capitalised run ending at ``tokens[i]`` the name of a thing after its common noun?
+
+    "i appen Felanmälan Granberg", "projektet Trygg Hemväg": a definite noun that is not a
+    person stands before the name, so the name is not a person's ("chefen Anna Berg" is).
+    """
+    k = i
+    while k > 0 and tokens[k - 1].is_title and not tokens[k - 1].is_sent_start:
+        k -= 1
+    if k == 0:
+        return False
+    before = tokens[k - 1]
+    low = before.lower
+    if not before.is_alpha or before.text[:1].isupper() or not low.endswith(("en", "et", "n")):
+        return False
+    if lemma(low) == low or low in SEX_SPECIFIC_SINGULAR or low in _RELATIONS:
+        return False  # unknown word, or a relative ("dottern Sara")
+    return not person_head(low) and not role_noun(low)
 
 
 def _pair_partner(tokens: list[Token], i: int) -> int | None:
@@ -151,6 +181,19 @@ def _antecedent_at(ablock: AnalyzedBlock, j: int) -> Antecedent | None:
     if bare in DEN_PARTICIPLES and prev in _DEN:
         phrase = f"den {_E_FORMS.get(bare, bare)}"
         return Antecedent(f"{tokens[j - 1].text.lower()} {tok.text}", phrase, ablock.block.index, j - 1)
+    if prev in _DEN:
+        # any adjective or participle standing as a noun: "den anhörige", "den nyanställde"
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        e_found = _e_form(low, nxt)
+        if e_found is not None:
+            return Antecedent(f"{tokens[j - 1].text.lower()} {tok.text}", f"den {e_found[1]}", ablock.block.index, j - 1)
+    man = _man_title(ablock, tok)
+    if man is not None:
+        return Antecedent(tok.text.lower() if tok.is_sent_start else tok.text, man, ablock.block.index, j)
+    if prev in _SINGULAR_DETERMINERS and prev not in ("enskild", "enskilt") and _agent_noun(low):
+        # "en lokalvårdare", "varje handledare": a role noun outside the person list
+        return Antecedent(f"{tokens[j - 1].lower} {tok.text}", f"{low}n" if low.endswith("e") else f"den {low}",
+                          ablock.block.index, j - 1)
     for form in person_head(low):
         if "A" not in form.noun.uses or form.is_plural:
             continue
@@ -175,6 +218,31 @@ def _antecedent_at(ablock: AnalyzedBlock, j: int) -> Antecedent | None:
                 return Antecedent(f"{tokens[j - 1].lower} {tok.text}", repeat, ablock.block.index, j - 1)
             return Antecedent(tok.text.lower() if tok.is_sent_start else tok.text, repeat, ablock.block.index, j)
     return None
+
+
+_MAN_SINGULAR = ("mannens", "mannen", "mans", "man")
+
+
+def _man_title(ablock: AnalyzedBlock, tok: Token) -> str | None:
+    """``tok`` is a singular title on *-man* (kontaktman, tjänstemannen): what to repeat instead."""
+    low = tok.lower
+    if not low.endswith(_MAN_SINGULAR) or low in ("man", "mans"):
+        return None
+    word = parse_man_word(low)
+    if word is None or word.ending not in _MAN_SINGULAR or _is_name(ablock, tok):
+        return None
+    if tok.is_title and not word.attested and not word.definite_or_plural:
+        return None  # Bergman, Lindman at the start of a sentence: a surname
+    return f"{word.modifier.rstrip('-')}personen"
+
+
+def _agent_noun(low: str) -> bool:
+    """A singular role noun (lokalvårdare, ingenjör, arbetsterapeut), not a comparative (tydligare)."""
+    if len(low) < 5 or not low.isalpha() or person_head(low):
+        return False
+    if low.endswith("are") and lemma(low) != low:
+        return False  # "en tydligare bild": a comparative
+    return role_noun(low)
 
 
 def _blocks_reference(ablock: AnalyzedBlock, tok: Token, sex: str) -> bool:
@@ -518,7 +586,43 @@ _E_FORMS: dict[str, str] = {
 _E_COMPOUND_HEADS = ("anställde",)
 
 
-def _e_form(low: str) -> tuple[str, str] | None:
+#: -e words after "den" that are not the masculine form of an adjective used as a noun:
+#: ordinals and pronoun-like words (den andre, den förste, den samme), and fixed forms.
+_NOT_E_FORMS = frozenset(
+    """andre förste tredje fjärde femte ende samme själve densamme förre lille store hele
+    enskilde skyldige""".split()
+)
+#: What can follow an adjective used as a noun ("den anhörige som …", "den misstänkte ska …"):
+#: not a noun, which would make it an ordinary attribute ("den unge mannen").
+_NOMINAL_NEXT = frozenset(
+    """som ska skall har hade är var blir blev kan kunde får fick vill måste bör behöver
+    kommer brukar och eller samt inte själv själva i på till med av för från vid hos om
+    under efter enligt genom utan mot ges erbjuds erbjudas tas""".split()
+)
+
+
+@lru_cache(maxsize=8192)
+def _productive_e_form(word: str) -> str | None:
+    """The neutral -a form of ``word`` when it is the -e form of an adjective or participle.
+
+    The lemma table decides: *anhörige* and *anhöriga* share the lemma *anhörig*,
+    *nyanställde* and *nyanställda* share *nyanställa*. Superlatives on *-aste*
+    (den närmaste, den snabbaste) have -e for everyone and are left alone.
+    """
+    if len(word) < 4 or not word.endswith("e") or not word.isalpha() or word in _NOT_E_FORMS:
+        return None
+    if word.endswith("aste") or word.endswith(("ande", "ende")):
+        return None  # superlatives; present participles (den sökande) have no -a/-e pair
+    neutral = word[:-1] + "a"
+    base = lemma(word)
+    if base == word:
+        return None  # unknown to the table
+    if base == neutral or base == lemma(neutral):
+        return neutral
+    return None
+
+
+def _e_form(low: str, nxt: Token | None = None) -> tuple[str, str] | None:
     genitive = low.endswith("s") and not low.endswith("ss")
     word = low[:-1] if genitive else low
     if word in _E_FORMS:
@@ -526,7 +630,15 @@ def _e_form(low: str) -> tuple[str, str] | None:
     for head in _E_COMPOUND_HEADS:
         if word.endswith(head) and len(word) - len(head) >= 2:
             return word, word[:-1] + "a" + ("s" if genitive else "")
-    return None
+    # any other adjective or participle, when it stands as a noun (nothing noun-like after it)
+    if nxt is None or (nxt.is_alpha and nxt.lower not in _NOMINAL_NEXT):
+        return None
+    if genitive:
+        return None  # "den anhöriges" would need a noun after it
+    neutral = _productive_e_form(word)
+    if neutral is None:
+        return None
+    return word, neutral
 
 
 @code_rule(
@@ -559,10 +671,10 @@ def e_form(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
         for tok in tokens[1:]:
             if tokens[tok.i - 1].lower != "den" or tok.in_quotes:
                 continue
-            found = _e_form(tok.lower)
+            nxt = tokens[tok.i + 1] if tok.i + 1 < len(tokens) else None
+            found = _e_form(tok.lower, nxt)
             if found is None:
                 continue
-            nxt = tokens[tok.i + 1] if tok.i + 1 < len(tokens) else None
             if nxt is not None and (
                 nxt.lower in MALE_GROUP or nxt.lower in SEX_SPECIFIC_SINGULAR or (nxt.is_title and not nxt.is_sent_start)
             ):

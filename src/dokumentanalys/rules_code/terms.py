@@ -47,6 +47,8 @@ __all__ = [
     "FeminineWord",
     "parse_man_word",
     "parse_feminine_word",
+    "parse_manna_word",
+    "manna_compounds",
     "listed_by_packs",
 ]
 
@@ -655,4 +657,83 @@ def woman_compounds(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Fi
         yield ctx.finding(ablock, tok.start, tok.end, message=message, suggestions=suggestions, severity=severity)
 
 
-RULES = [man_compounds, feminine_suffixes, woman_compounds]
+# --- -manna- (the linking form of -man inside a compound) -----------------------------------
+
+_MANNA = "manna"
+
+
+def parse_manna_word(lower: str) -> tuple[str, str, str] | None:
+    """Read ``lower`` as ``<title on -man>`` + *-manna-* + tail: (man title, modifier, tail), or None.
+
+    *kontaktmannaskap* is (kontaktman, kontakt, skap); *tjänstemannaansvar* is
+    (tjänsteman, tjänste, ansvar). The title must be a *-man* title that is
+    flagged on its own (not a keep word such as *brandman* or a statutory term
+    such as *lekman*), and the tail a word the lemma table knows.
+    """
+    k = lower.find(_MANNA, 3)
+    if k < 0:
+        return None
+    stem, tail = lower[:k], lower[k + len(_MANNA) :]
+    if len(tail) < 3 or not tail.isalpha() or not stem.replace("-", "").isalpha():
+        return None
+    man = stem + "man"
+    listed = listed_by_packs()
+    if man in listed.keep or man in listed.statutory or lower in listed.forms or lower in listed.keep:
+        return None
+    if man not in listed.forms and parse_man_word(man) is None:
+        return None
+    if not (lemma(tail) != tail or _known_word(tail)):
+        return None
+    return man, stem, tail
+
+
+@code_rule(
+    id="term/manna-sammansattning",
+    name="sammansättningar med -manna-",
+    category="gendered-term",
+    severity="warning",
+    message="”{match}” bygger på en könsbunden titel på -man; skriv -person i stället.",
+    suggestions=["-persons- i stället för -manna-"],
+    rationale="""En titel på -man finns kvar i ord som är bildade av den, med fogeformen -manna-:
+kontaktmannaskap, tjänstemannaansvar, förtroendemannauppdrag. Språkrådet rekommenderar -person
+i stället för -man när ett neutralt alternativ finns, och det gäller också sammansättningarna:
+kontaktpersonskap, tjänstepersonsansvar.""",
+    source=_SOURCE,
+    url=_FL_26282,
+    limitations="""Ord som bygger på en titel som får stå kvar (brandmannautbildning, ombudsmannaexpedition)
+och lagtermer (lekmannarevisor) markeras inte. Efterledet måste vara ett ord som lemmatabellen känner.""",
+    flag=[
+        "Kontaktmannaskapet innebär att en medarbetare har ett särskilt ansvar för brukaren.",
+        "Frågan gäller tjänstemannaansvaret vid myndighetsutövning.",
+        "Talesmannauppdraget roterar mellan styrelsens ledamöter.",
+    ],
+    pass_=[
+        "Kontaktpersonskapet innebär att en medarbetare har ett särskilt ansvar för brukaren.",
+        "Brandmannautbildningen pågår i tio veckor.",
+        "Föreningen väljer en lekmannarevisor.",
+        "Mannagrynsgröt serveras på fredagar.",
+        "Vi besökte Bergmannagatan och Lindmanna gård.",
+    ],
+)
+def manna_compounds(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
+    """Compounds with a -man title as modifier (kontaktmannaskap, tjänstemannaansvar)."""
+    words = {w for w in document.vocabulary if _MANNA in w[3:]}
+    if not words:
+        return
+    for ablock in document.blocks:
+        for tok in ablock.tokens:
+            if tok.lower not in words or tok.in_quotes or _is_name(ablock, tok):
+                continue
+            found = parse_manna_word(tok.lower)
+            if found is None:
+                continue
+            _man, stem, tail = found
+            link = "" if tail.startswith("s") else "s"
+            suggestion = f"{stem}person{link}{tail}"
+            if tok.text[:1].isupper():
+                suggestion = suggestion[:1].upper() + suggestion[1:]
+            message = f"”{tok.text}” bygger på den könsbundna titeln {_man}; skriv {suggestion}."
+            yield ctx.finding(ablock, tok.start, tok.end, message=message, suggestions=(suggestion,))
+
+
+RULES = [man_compounds, feminine_suffixes, woman_compounds, manna_compounds]
