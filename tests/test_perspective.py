@@ -177,13 +177,21 @@ def test_forms(registry: Registry) -> None:
     assert result.gender_marker is None and rule_findings(result) == []
     staff = "# Ansökan om serveringstillstånd\n\nAntal anställda kockar och bartendrar:\n\nUnderskrift:"
     assert run(registry, staff, kind="ansokan").gender_marker is None
+    # one applicant's household is not a count of the people a service reaches
+    household = "# Ansökan om förskoleplats\n\nBarnets kön: Flicka / Pojke\n\nAntal barn i hushållet:\n\nUnderskrift:"
+    assert run(registry, household, kind="ansokan").gender_marker is None
 
 
-def test_other_kinds_are_judged_only_on_positive_evidence(registry: Registry) -> None:
+def test_other_kinds_are_not_given_a_marker_but_say_what_they_show(registry: Registry) -> None:
     result = run(registry, "# Nyhetsbrev\n\n" + PEOPLE_BODY, kind="other")
     assert result.gender_marker is None and rule_findings(result) == []
+    # minutes or a newsletter that analyse women and men are still not a policy to mark
     result = run(registry, "# Nyhetsbrev\n\n" + INTEGRATED.split("\n\n", 1)[1], kind="other")
-    assert result.gender_marker == 1
+    assert result.gender_marker is None and rule_findings(result) == []
+    assert "jämställdhetsanalys" in result.assessment.explanation
+    # a text whose title is about gender equality is still a 2
+    result = run(registry, "# Jämställdhetspriset 2026\n\n" + PEOPLE_BODY, kind="other")
+    assert result.gender_marker == 2
 
 
 def test_rule_assesses_when_the_hook_did_not_run() -> None:

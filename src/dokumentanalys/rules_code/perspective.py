@@ -513,7 +513,7 @@ def _form_questions(document: AnalyzedDocument) -> tuple[list[int], bool]:
     for ablock in document.blocks_with(_COUNT_WORDS):
         lows = ablock.lowers
         for i, low in enumerate(lows):
-            if low in ("antal", "antalet") and any(
+            if _HOUSEHOLD.isdisjoint(lows[i + 1 : i + 6]) and low in ("antal", "antalet") and any(
                 any(f.is_plural and "S" in f.noun.uses and f.noun.base not in _STAFF for f in person_head(w))
                 for w in lows[i + 1 : i + 4]
             ):
@@ -523,6 +523,8 @@ def _form_questions(document: AnalyzedDocument) -> tuple[list[int], bool]:
 
 
 _SEX_QUESTION = _FEMALE | _MALE | {"kön"}
+#: "Antal barn i hushållet" describes one applicant's household, not the people a service reaches.
+_HOUSEHOLD = frozenset({"hushållet", "hushåll", "familjen", "bostaden", "lägenheten", "hemmet"})
 _COUNT_WORDS = frozenset({"antal", "antalet"})
 
 
@@ -580,15 +582,17 @@ def assess(document: AnalyzedDocument, kind: str) -> Assessment:
 
     if evidence.principal is not None:
         return Assessment(2, signals, f"Jämställdhet är dokumentets huvudsyfte: rubriken ”{_short(evidence.principal)}” handlar om jämställdhet.")
+    if kind not in ("styrdokument", "ansokan"):
+        seen = f" Det som syns: dokumentet {_join(positive[:3])}." if positive else ""
+        return Assessment(
+            None, signals,
+            "Markören gäller styrdokument och blanketter; det här dokumentet är ett annat slag av text "
+            "(till exempel ett protokoll, en nyhet eller en annons), så den bedöms inte." + seen,
+        )
     if score >= 3:
         return Assessment(1, signals, f"Jämställdhetsperspektivet är integrerat: dokumentet {_join(positive[:3])}.")
     if kind == "ansokan":
         return _assess_form(evidence, signals)
-    if kind != "styrdokument":
-        return Assessment(
-            None, signals,
-            "Dokumentet är inte ett styrdokument och visar inget jämställdhetsperspektiv; avsaknad bedöms bara i styrdokument.",
-        )
     if not evidence.about_people:
         return Assessment(
             None, signals,
