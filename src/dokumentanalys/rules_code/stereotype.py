@@ -42,6 +42,7 @@ from .stereotype_lexicon import (
     SEXED_SINGULARS,
     TRAIT_CATEGORY,
     TRAIT_NOUNS,
+    derived_trait,
     domain_of,
 )
 
@@ -100,13 +101,28 @@ def _has_number(tokens: Iterable[Token]) -> bool:
     return any(any(c.isdigit() for c in t.text) for t in tokens)
 
 
-def _sentence_skipped(tokens: list[Token]) -> bool:
-    """Analysis, data, a question or a quotation: not a stereotype of ours to flag."""
+def _sentence_skipped(tokens: list[Token], numbers: bool = True) -> bool:
+    """Analysis, data, a question or a quotation: not a stereotype of ours to flag.
+
+    With ``numbers=False`` a number elsewhere in the sentence ("i årskurs 5")
+    does not count; the caller checks the claim's own clause instead.
+    """
     if not tokens or tokens[-1].text == "?":
         return True
-    if _has_number(tokens):
+    if numbers and _has_number(tokens):
         return True
     return any(t.lower in _ANALYSIS for t in tokens)
+
+
+def _clause_bounds(lowers: list[str], first: int, last: int) -> tuple[int, int]:
+    """(start, end) of the clause around ``first..last``: up to the nearest clause breaks."""
+    a = first
+    while a > 0 and lowers[a - 1] not in _CLAUSE_BREAKS:
+        a -= 1
+    b = last
+    while b + 1 < len(lowers) and lowers[b + 1] not in _CLAUSE_BREAKS:
+        b += 1
+    return a, b
 
 
 def _negated_before(lowers: list[str], g: int) -> bool:
@@ -192,6 +208,18 @@ _PREFER_ADVERBS = frozenset({"hellre", "helst"})
 _SUIT_DEGREE = frozenset({"bättre", "sämre", "bäst", "bra", "dåligt", "utmärkt", "perfekt", "särskilt", "mycket", "väl", "naturligt"})
 _INNATE_ADVERBS = frozenset({"instinktivt", "intuitivt", "medfött"})
 _ATTRACTED = frozenset({"dras", "lockas", "attraheras", "intresserar", "trivs"})
+#: "Killar vill ha fart", "tjejer söker gemenskap", "pojkar längtar efter tävling": a want, with a coded object.
+_WANTS = frozenset({"vill", "söker", "längtar", "efterfrågar"})
+_WANT_PARTICLES = frozenset({"ha", "hålla", "på", "med", "efter", "syssla", "ägna", "sig", "åt", "göra", "mest", "helst", "gärna"})
+_SERVICES = frozenset({"vård", "vården", "omvårdnad", "omsorg", "omsorgen", "samtal", "samtalsstöd"})
+#: "är en naturlig resurs", "är självklara vårdare": a role handed to the group.
+_GIVEN = frozenset({"självklar", "självklara", "självklart", "given", "givna", "givet", "lämplig", "lämpliga"})
+_ROLE_NOUNS = frozenset(
+    {
+        "resurs", "resurser", "resursen", "vårdare", "vårdgivare", "omsorgsgivare", "anhörigvårdare",
+        "stöd", "stödet", "kontaktperson", "kontaktpersoner", "hjälp", "avlastning", "barnvakt", "barnvakter",
+    }
+)
 _ATTRACTION_MODIFIERS = frozenset({"sig", "naturligt", "gärna", "mer", "mest", "bäst", "till", "av", "för", "med", "i"})
 
 
@@ -228,15 +256,21 @@ def _trait_at(lowers: list[str], k: int, after_har: bool) -> int | None:
         return k
     if low in ("fallenhet", "talang", "begåvning", "instinkt") :
         return k
+    if low in INNATE | _GIVEN and nxt in _ROLE_NOUNS:
+        return k + 1  # "är en naturlig resurs", "är självklara vårdare"
     if after_har:
         return None
     if low in ("naturen", "naturligt") and k > 0 and lowers[k - 1] in ("av", "är", "blir"):
         return k
     if low in ("födda", "född") and nxt in ("till", "med"):
         return k + 1
-    if low in TRAIT_CATEGORY:
+    if low in TRAIT_CATEGORY or derived_trait(low) is not None:
         return k
     return None
+
+
+def _trait_category(word: str) -> str | None:
+    return TRAIT_CATEGORY.get(word) or derived_trait(word)
 
 
 def _scan(lowers: list[str], start: int, after_har: bool) -> int | None:
@@ -288,8 +322,10 @@ def _predicate(lowers: list[str], g: int, group: str) -> tuple[int, str] | None:
             return start, "väsen"  # "pojkar är pojkar"
         end = _scan(lowers, start, after_har=False)
         if end is not None:
-            word = next((lowers[k] for k in range(start, end + 1) if lowers[k] in TRAIT_CATEGORY), "")
-            return end, "egenskap:" + TRAIT_CATEGORY.get(word, "förmåga")
+            if lowers[end] in _ROLE_NOUNS:
+                return end, "roll"
+            word = next((lowers[k] for k in range(start, end + 1) if _trait_category(lowers[k])), "")
+            return end, "egenskap:" + (_trait_category(word) or "förmåga")
         return None
     if verb == "har":
         for k in range(v + 1, min(v + 6, n)):
@@ -316,6 +352,14 @@ def _predicate(lowers: list[str], g: int, group: str) -> tuple[int, str] | None:
             return min(k, n - 1), "intresse"  # "killar lockas av fart"
         coded = _coded_object(lowers, k, sex)
         return (coded, "intresse") if coded is not None else None
+    if verb in _WANTS and nxt not in _NEGATIONS and nxt != "sig":
+        k = v + 1
+        while k < n and k < v + 3 and lowers[k] in _WANT_PARTICLES:
+            k += 1
+        coded = _coded_object(lowers, k, sex)
+        if coded is None or (verb == "söker" and lowers[coded] in _SERVICES):
+            return None  # "kvinnor söker vård för depression" is about using a service
+        return coded, "intresse"
     if verb == "behöver" and (any(w in _NEED_DEGREE for w in lowers[v + 1 : v + 4]) or _has_pair(lowers[v + 1 : v + 6], "för", "att")):
         return min(v + 2, n - 1), "behov"
     if verb == "mår" and nxt in ("bäst", "bra", "bättre") and v + 2 < n and lowers[v + 2] == "av":
@@ -362,7 +406,11 @@ def _group_starts(tokens: list[Token], lowers: list[str]) -> Iterator[tuple[int,
             continue
         group = GROUPS.get(low)
         if group is not None:
-            if _subject_position(lowers, g):
+            if _both_sexes_before(lowers, g) and _essence_at(lowers, g) is None:
+                continue  # "flickor och pojkar behöver …" is about children, not one sex
+            if lowers[g + 1 : g + 3] == [",", "som"]:
+                yield g, g, group, g  # "… mot tjejer, som naturligt dras till vården"
+            elif _subject_position(lowers, g):
                 last = (group, g)
                 yield g, g, group, g
             elif g > 0 and lowers[g - 1] in _COPULAS | {"har"}:
@@ -373,6 +421,50 @@ def _group_starts(tokens: list[Token], lowers: list[str]) -> Iterator[tuple[int,
             yield g, g, last[0], last[1]  # "Flickor slutar … eftersom de hellre umgås …"
         elif low in ("natur", "natura") and g > 0 and lowers[g - 1] in GROUP_GENITIVES:
             yield g - 1, -1, lowers[g - 1][:-1], g - 1  # "det ligger i killars natur"
+
+
+def _contrast(between: list[str]) -> bool:
+    """Do the words between two claims join them as one contrast (", medan", "men")?"""
+    return bool(set(between) & {"medan", "men", "däremot"})
+
+
+def _both_sexes_before(lowers: list[str], g: int) -> bool:
+    """Is the group at ``g`` coordinated with a group of the other sex ("kvinnor och män", "pojkar eller flickor")?"""
+    sex = GROUP_OF.get(lowers[g])
+    if g >= 2 and lowers[g - 1] in ("och", "eller") and GROUP_OF.get(lowers[g - 2], sex) != sex:
+        return True
+    return g + 2 < len(lowers) and lowers[g + 1] in ("och", "eller") and GROUP_OF.get(lowers[g + 2], sex) != sex
+
+
+#: Where a main predicate can start after a restrictive relative clause ("män som blivit ensamma OFTA SAKNAR").
+_PREDICATE_VERBS = (
+    _COPULAS | _AUX_TO_COPULA | _PREFER_DIRECT | _ATTRACTED
+    | {"har", "saknar", "behöver", "mår", "tar", "sköter", "ansvarar", "passar", "klarar", "ligger", "lämpar", "vill", "söker"}
+)
+_RELATIVE_STOPS = frozenset({",", ";", ":", ".", "–", "men", "medan", "och", "eller", "som", "att"})
+
+
+def _after_relative(lowers: list[str], g: int, group: str) -> tuple[int, str] | None:
+    """The main predicate after a restrictive relative clause: "Döttrar som bor i närheten är en naturlig resurs".
+
+    The relative clause's own verb is skipped (it restricts the group: "pojkar
+    som ofta är stökiga" is not about all boys); a predicate is looked for in the
+    next few words, before any clause break.
+    """
+    n = len(lowers)
+    if g + 2 >= n or lowers[g + 1] != "som":
+        return None
+    r = g + 2
+    while r < n and lowers[r] in _ADVERBS:
+        r += 1
+    for j in range(r + 1, min(r + 7, n)):
+        if lowers[j] in _RELATIVE_STOPS:
+            return None
+        if lowers[j] in _PREDICATE_VERBS or (lowers[j] in _ADVERBS and j + 1 < n and lowers[j + 1] in _PREDICATE_VERBS):
+            found = _predicate(lowers, j - 1, group)
+            if found is not None:
+                return found
+    return None
 
 
 def _essence_at(lowers: list[str], g: int) -> int | None:
@@ -400,9 +492,11 @@ def _claims(tokens: list[Token]) -> list[_Claim]:
             found = (first + 1, "väsen")  # "i pojkars natur"
         elif first < g:  # inverted: "Därför är killar mer stökiga"
             end = _scan(lowers, g + 1, after_har=lowers[first] == "har")
-            found = (end, "egenskap:" + TRAIT_CATEGORY.get(lowers[end], "förmåga")) if end is not None else None
+            found = (end, "egenskap:" + (_trait_category(lowers[end]) or "förmåga")) if end is not None else None
+        elif lowers[g + 1 : g + 3] == [",", "som"]:
+            found = _predicate(lowers, g + 2, group)  # a non-restrictive clause is about the whole group
         else:
-            found = _predicate(lowers, g, group)
+            found = _predicate(lowers, g, group) or (_after_relative(lowers, g, group) if lowers[g] in GROUPS else None)
         if found is None:
             continue
         end, kind = found
@@ -414,8 +508,14 @@ def _claims(tokens: list[Token]) -> list[_Claim]:
             claims[-1] = _Claim(previous.first, end, previous.group, kind)  # "flickor vara flickor och pojkar vara pojkar"
             covered = end
             continue
+        if previous is not None and GROUP_OF.get(previous.group) != GROUP_OF.get(group) and _contrast(lowers[max(previous.last + 1, first - 3) : first]):
+            claims[-1] = _Claim(previous.first, end, previous.group, previous.kind)  # "killar vill ha fart, medan tjejer söker gemenskap"
+            covered = end
+            continue
         while first > 0 and lowers[first - 1] in _GROUP_ADJECTIVES and lowers[first - 1] not in ("de", "alla"):
             first -= 1  # "Unga kvinnor saknar …"
+        if first >= 2 and lowers[first - 1] in ("och", "eller") and GROUP_OF.get(lowers[first - 2]) == GROUP_OF.get(lowers[g]):
+            first -= 2  # "Döttrar och svärdöttrar som …"
         claims.append(_Claim(first, min(end, len(tokens) - 1), group, kind))
         covered = end
     return claims
@@ -509,9 +609,13 @@ def _claim_message(claim: _Claim) -> str:
 def group_generalisation(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
     """A generic group + a generalising predicate, once per clause."""
     for ablock, tokens in _text_sentences(document):
-        if _sentence_skipped(tokens):
+        if _sentence_skipped(tokens, numbers=False):
             continue
+        lowers = [t.lower for t in tokens]
         for claim in _claims(tokens):
+            a, b = _clause_bounds(lowers, claim.first, claim.last)
+            if _has_number(tokens[a : b + 1]):
+                continue  # "Pojkar i årskurs 5 har 20 poäng …": a figure about the group
             yield _span_finding(ctx, ablock, tokens, claim.first, claim.last, _claim_message(claim))
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "FEMALE_CODED",
     "MALE_CODED",
     "FAMILY_WORDS",
+    "derived_trait",
     "domain_of",
 ]
 
@@ -73,11 +74,11 @@ def _fixed(*words: str) -> set[str]:
 #: mapped to the group name used in messages.
 FEMALE_GROUPS: dict[str, str] = {
     "kvinnor": "kvinnor", "flickor": "flickor", "tjejer": "tjejer", "mammor": "mammor",
-    "mödrar": "mödrar", "döttrar": "döttrar",
+    "mödrar": "mödrar", "döttrar": "döttrar", "svärdöttrar": "svärdöttrar", "systrar": "systrar",
 }
 MALE_GROUPS: dict[str, str] = {
     "män": "män", "pojkar": "pojkar", "killar": "killar", "pappor": "pappor", "fäder": "fäder",
-    "söner": "söner",
+    "söner": "söner", "svärsöner": "svärsöner",
 }
 GROUPS: dict[str, str] = {**FEMALE_GROUPS, **MALE_GROUPS}
 #: "f" or "m" for every group word, definite and genitive forms included.
@@ -125,7 +126,7 @@ _TRAITS_BY_CATEGORY: dict[str, set[str]] = {
     "styrka": _adj("stark", "svag", "fysisk", "tuff", "hård", "robust", "kraftfull", "uthållig", "klen", "skör", "ömtålig"),
     "ordning": _adj("ordentlig", "noggrann", "flitig", "plikttrogen", "huslig", "hemkär", "pedantisk", "petig", "slarvig", "lat", "lydig", "duktig")
     | _adj_sam("ordningsam", "skötsam"),
-    "utseende": _adj("fåfäng", "söt", "gullig") | _adj_ad("utseendefixerad"),
+    "utseende": _adj("fåfäng", "söt", "gullig", "snygg") | _adj_ad("utseendefixerad"),
     "aggression": _adj(
         "aggressiv", "bråkig", "stökig", "vild", "högljudd", "konfliktbenägen", "busig",
         "livlig", "rastlös", "impulsiv", "hetsig",
@@ -134,12 +135,43 @@ _TRAITS_BY_CATEGORY: dict[str, set[str]] = {
     | _fixed("utåtagerande"),
     "risk": _adj("försiktig", "modig", "orädd", "feg", "riskbenägen", "våghalsig", "djärv")
     | _fixed("risktagande", "riskmedveten", "riskmedvetna"),
-    "lynne": _adj("konfliktskygg", "blyg", "tillbakadragen", "lekfull", "tystlåten", "anpasslig", "självkritisk")
+    "lynne": _adj("lugn", "konfliktskygg", "blyg", "tillbakadragen", "lekfull", "tystlåten", "anpasslig", "självkritisk")
+    | _adj_sam("stillsam")
     | _fixed("mogen", "moget", "mogna", "mognare", "mognast"),
-    "förmåga": _adj_ad("intresserad", "lagd", "begåvad", "lämpad") | _fixed("naturligt", "lättare", "svårare"),
+    "förmåga": _adj_ad("intresserad", "begåvad", "lämpad") | _fixed("lagd", "lagda", "naturligt", "lättare", "svårare"),
 }
 TRAIT_CATEGORY: dict[str, str] = {w: c for c, ws in _TRAITS_BY_CATEGORY.items() for w in ws}
 TRAITS = frozenset(TRAIT_CATEGORY)
+
+#: Second parts of compound adjectives that name a disposition, whatever the first
+#: part: risk|benägen, konflikt|rädd, lätt|skrämd, tekniskt lagd, tävlings|glad, barn|kär.
+#: Mapped to (the shortest first part, category); inflected forms are listed too.
+_DISPOSITION_ENDINGS: dict[str, tuple[int, str]] = {
+    **{e: (3, "lynne") for e in ("benägen", "benäget", "benägna", "benägnare", "benägnast")},
+    **{e: (3, "lynne") for e in ("rädd", "rädda", "räddare", "räddast")},
+    **{e: (3, "lynne") for e in ("skygg", "skyggt", "skygga", "skyggare")},
+    **{e: (4, "lynne") for e in ("glad", "glada", "gladare")},
+    **{e: (3, "omsorg") for e in ("kär", "kära", "kärare")},
+    **{e: (4, "förmåga") for e in ("lagd", "lagda", "lagt")},
+}
+#: lätt|skrämd, lätt|påverkad, lätt|ledd: "lätt" and a participle is a disposition.
+_EASILY = "lätt"
+_PARTICIPLE_ENDINGS = ("ad", "ade", "at", "d", "da", "dd", "dda", "ed", "da", "t")
+_NOT_DISPOSITIONS = frozenset(
+    {"rätt", "orätt", "upprätt", "lättad", "lättade", "lättat", "lättnad", "lättast", "lättare", "lätta", "lätt", "glada", "glad"}
+)
+
+
+def derived_trait(low: str) -> str | None:
+    """Category of a compound trait adjective not in the lexicon ("riskbenägna", "lättskrämda"), else ``None``."""
+    if low in _NOT_DISPOSITIONS:
+        return None
+    if low.startswith(_EASILY) and len(low) >= 8 and low.endswith(_PARTICIPLE_ENDINGS) and not low.endswith("het"):
+        return "lynne"
+    for ending, (shortest, category) in _DISPOSITION_ENDINGS.items():
+        if low.endswith(ending) and len(low) - len(ending) >= shortest:
+            return category
+    return None
 
 #: Nouns for traits and abilities: "har ett medfött tålamod", "saknar självförtroende".
 TRAIT_NOUNS = frozenset(
@@ -149,7 +181,7 @@ TRAIT_NOUNS = frozenset(
         "modersinstinkt", "modersinstinkten", "förmåga", "förmågan", "känsla", "känslan", "ordningssinne",
         "tävlingsinstinkt", "tävlingsinstinkten", "pondus", "auktoritet", "ledaregenskaper", "omsorgsförmåga",
         "simultanförmåga", "lokalsinne", "handlag", "öga", "sinne", "intresse", "intresset", "driv",
-        "ledarförmåga", "styrka", "kraft", "råstyrka", "fingertoppskänsla", "spärrar",
+        "ledarförmåga", "styrka", "kraft", "råstyrka", "fingertoppskänsla", "spärrar", "vana", "vanan",
     }
 )
 #: Words that make an ability innate: "ett medfött tålamod", "en naturlig fallenhet".
@@ -171,7 +203,8 @@ FEMALE_CODED = frozenset(
         "omsorgen", "vård", "vården", "omvårdnad", "omvårdnaden", "barnpassning", "barnomsorg", "samtal",
         "samtalen", "samtalsgrupper", "samtalsgrupperna", "relationer", "känslor", "ridning", "ridningen",
         "hästar", "högläsning", "broderi", "sömnad", "sy", "handarbete", "handarbetet", "pysselrum", "köket",
-        "omsorgsyrken", "vårdyrken", "skönhet",
+        "omsorgsyrken", "vårdyrken", "skönhet", "gemenskap", "gemenskapen", "butiker", "butikerna",
+        "caféer", "kaféer", "shopping", "shoppa", "fika", "fikat", "kiosk", "kiosken",
     }
 )
 #: Activities and fields that stereotypes tie to men and boys.
@@ -184,6 +217,7 @@ MALE_CODED = frozenset(
         "elgitarren", "trummor", "trummorna", "snickeri", "snickra", "bygga", "byggande", "lyft", "matte",
         "matematik", "naturvetenskap", "fiske", "jakt", "vapen", "tävling", "tävlingar", "tävla",
         "brottning", "kampsport", "robotar", "robotarna", "programmera", "förhandlingar", "fastighetsskötsel", "innebandyhallen", "mopeder", "moped",
+        "fart", "farten", "action", "äventyr", "sport", "sporten", "motorsport", "turnering", "turneringar",
     }
 )
 #: Family and everyday life: "Som mamma vet du hur svårt det är att få ihop vardagen".
