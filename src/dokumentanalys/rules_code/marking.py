@@ -104,6 +104,7 @@ _ROLES = frozenset(
     författare journalist fotograf regissör producent dirigent musiker skådespelare
     forskare doktorand postdoc docent amanuens chefredaktör redaktör ekonom socionom agronom
     kassör sjukskötare undersköterska förskollärare fritidsledare fritidspedagog guide
+    smed gymnast sjukgymnast poet vakt livvakt ombud
     """.split()
 )
 
@@ -129,6 +130,8 @@ _NOT_PERSON = frozenset(
     departement parlament cement procent talent patent komponent ornament sakrament testamente
     katalog dialog monolog prolog epilog analog paragraf telegraf autograf kalligraf högtalare
     kylare värmare sändare hammare släckare tändare fläkt
+    moped generator ventilator indikator radiator kalkylator acceleratör isolator
+    kalendarie seminarie inventarie formulär
     könscell könsorgan könshormon hormon kromosom röst namn perspektiv ledarskap kön
     """.split()
 )
@@ -137,6 +140,8 @@ _NOT_PERSON = frozenset(
 _AGENT_SUFFIXES = (
     "are", "ör", "ist", "log", "iker", "ent", "ant", "nom", "graf", "sköterska", "morska",
     "erska", "man", "person", "chef", "ledare", "ansvarig", "ansvarige",
+    # terapeut, farmaceut, kirurg, psykiater, logoped, bibliotekarie, koordinator, skyddsombud
+    "peut", "ceut", "urg", "iater", "oped", "arie", "ator", "ombud",
 )
 #: Inflectional endings to strip before the suffix check (longest first),
 #: with what to put back: ``sköterskorna`` -> ``sköterska``, ``vårdarna`` -> ``vårdare``.
@@ -290,6 +295,13 @@ _SENTENCE_PREFIXES = (
     "könsstympning", "omskärelse",
 )
 _SENTENCE_SUFFIXES = ("dominerad", "dominerade", "dominerat")
+#: Words for a share; before a group ("manliga konstnärer", no determiner of one person)
+#: within :data:`_SHARE_WINDOW` words, they make the sentence a statistic about that group.
+_SHARES = frozenset(
+    """procent procentenheter % andel andelen andelar hälften hälft majoriteten minoriteten
+    tredjedel tredjedelar fjärdedel fjärdedelar tiondel varannan vart varav""".split()
+)
+_SHARE_WINDOW = 10
 _NUMBER_BEFORE = 2
 
 
@@ -401,6 +413,10 @@ def _skip(ablock: AnalyzedBlock, m: Marking) -> bool:
         return True
     single = prev in _SINGLE or (prev.endswith("s") and len(prev) > 3 and m.adj > s and tokens[m.adj - 1].is_alpha)
     if not single and (_hits_set(after_near, _AFTER_NEAR) or any(_is_number(t) for t in after_near[:1])):
+        return True
+    # a share earlier in the clause is about the group: "71 procent av verken är gjorda av
+    # manliga konstnärer", "hälften av tjänsterna innehas av kvinnliga chefer"
+    if not single and _hits_set(tokens[max(s, m.adj - _SHARE_WINDOW) : m.adj], _SHARES):
         return True
     if after_near and tokens[m.noun].lower.endswith("s") and after_near[0].lower in _AFTER_ORG:
         return True
