@@ -423,11 +423,6 @@ def _group_starts(tokens: list[Token], lowers: list[str]) -> Iterator[tuple[int,
             yield g - 1, -1, lowers[g - 1][:-1], g - 1  # "det ligger i killars natur"
 
 
-def _contrast(between: list[str]) -> bool:
-    """Do the words between two claims join them as one contrast (", medan", "men")?"""
-    return bool(set(between) & {"medan", "men", "däremot"})
-
-
 def _both_sexes_before(lowers: list[str], g: int) -> bool:
     """Is the group at ``g`` coordinated with a group of the other sex ("kvinnor och män", "pojkar eller flickor")?"""
     sex = GROUP_OF.get(lowers[g])
@@ -506,10 +501,6 @@ def _claims(tokens: list[Token]) -> list[_Claim]:
         previous = claims[-1] if claims else None
         if kind == "väsen" and previous is not None and previous.kind == "väsen" and lowers[previous.last + 1 : first] == ["och"]:
             claims[-1] = _Claim(previous.first, end, previous.group, kind)  # "flickor vara flickor och pojkar vara pojkar"
-            covered = end
-            continue
-        if previous is not None and GROUP_OF.get(previous.group) != GROUP_OF.get(group) and _contrast(lowers[max(previous.last + 1, first - 3) : first]):
-            claims[-1] = _Claim(previous.first, end, previous.group, previous.kind)  # "killar vill ha fart, medan tjejer söker gemenskap"
             covered = end
             continue
         while first > 0 and lowers[first - 1] in _GROUP_ADJECTIVES and lowers[first - 1] not in ("de", "alla"):
@@ -690,6 +681,44 @@ def _as_role_at(lowers: list[str], i: int) -> int | None:
     return None
 
 
+#: A recruiting sentence: "Vi söker en händig och teknisk kille".
+_RECRUIT = frozenset({"söker", "sökes", "letar", "rekryterar", "rekrytera", "anställa", "anställer", "önskar", "önskas"})
+#: Sexed person nouns a job ad can ask for.
+_SEXED_PERSONS = {
+    "kille": "m", "grabb": "m", "man": "m", "karl": "m", "pojke": "m", "herre": "m",
+    "tjej": "f", "kvinna": "f", "flicka": "f", "dam": "f", "tös": "f",
+}
+#: Trait categories that stereotypes tie to each sex.
+_CODED_TRAITS = {
+    "m": frozenset({"teknik", "styrka", "ledarskap", "risk", "aggression"}),
+    "f": frozenset({"omsorg", "känslor", "ordning", "utseende", "lynne"}),
+}
+
+
+def _wanted_person_at(lowers: list[str], i: int) -> int | None:
+    """Start of "en händig och teknisk kille", "en social och omtänksam tjej" ending at ``i``.
+
+    Only traits coded for the noun's own sex count: "en teknisk tjej" goes
+    against the stereotype. Returns the index of the first trait word.
+    """
+    sex = _SEXED_PERSONS.get(lowers[i])
+    if sex is None:
+        return None
+    k, start, coded = i - 1, None, False
+    while k >= 0 and k > i - 7:
+        category = TRAIT_CATEGORY.get(lowers[k]) or derived_trait(lowers[k])
+        if category is not None:
+            start, coded = k, coded or category in _CODED_TRAITS[sex]
+        elif lowers[k] not in ("och", ",", "riktigt", "mycket", "väldigt"):
+            break
+        k -= 1
+    if start is None or not coded or k < 0 or lowers[k] not in ("en", "ett"):
+        return None
+    if k >= 1 and lowers[k - 1] in ("är", "var") and not (k >= 2 and lowers[k - 2] == "som"):
+        return None  # "Han är en stark man som söker nya utmaningar": one person described
+    return start
+
+
 #: Role verbs for staff divided by sex: "den manliga personalen tar hand om gymmet".
 _STAFF_ROLE_VERBS = frozenset({"tar", "ansvarar", "sköter", "leder", "har"})
 #: Collective staff nouns that the person-noun table does not hold.
@@ -707,7 +736,35 @@ def _sex_markers(tokens: list[Token], lowers: list[str]) -> list[tuple[int, int,
             markers.append((first, i + 1, _SEX_ADJECTIVES[low], True))
         elif low in GROUP_OF and not (i > 0 and lowers[i - 1] in _SEX_ADJECTIVES):
             markers.append((i, i, GROUP_OF[low], False))
+        elif low in _BARE_PARENTS and i > 0 and lowers[i - 1] in _RECEIVER_PREPOSITIONS:
+            markers.append((i, i, _BARE_PARENTS[low], False))  # "butiker för mamma, bilverkstad för pappa"
+        else:
+            sex = _sexed_event(low)
+            if sex is not None:
+                markers.append((i, i, sex, False))  # "tjejkvällar med pyssel", "killgrupp med gaming"
     return markers
+
+
+#: "för mamma", "åt pappa": a bare parent word as the receiver of an activity.
+_BARE_PARENTS = {"mamma": "f", "mor": "f", "pappa": "m", "far": "m"}
+#: First parts of compounds that name an event or group for one sex: tjej|kväll, kill|läger, dam|träff.
+_SEX_PREFIXES = (
+    ("tjej", "f"), ("flick", "f"), ("dam", "f"), ("kvinno", "f"), ("mamma", "f"), ("mödra", "f"),
+    ("kill", "m"), ("pojk", "m"), ("herr", "m"), ("grabb", "m"), ("pappa", "m"), ("gubb", "m"),
+)
+_EVENT_HEADS = (
+    "kväll", "grupp", "dag", "läger", "lägret", "träff", "klubb", "kurs", "helg", "verksamhet", "aktivitet",
+    "timme", "timmar", "café", "kafé", "cirkel", "cirklar", "jour", "lördag", "söndag", "fredag",
+)
+
+
+def _sexed_event(low: str) -> str | None:
+    """"f" or "m" for a compound like *tjejkvällar*, *killgruppen*, *herrträffen*, else ``None``."""
+    for prefix, sex in _SEX_PREFIXES:
+        if low.startswith(prefix):
+            rest = low[len(prefix) :]
+            return sex if rest.startswith(_EVENT_HEADS) else None
+    return None
 
 
 #: Prepositions before a marker that make it the receiver of what comes before ("dans för tjejer").
@@ -823,6 +880,10 @@ def assumed_gender_role(document: AnalyzedDocument, ctx: RuleContext) -> Iterato
             end = _as_role_at(lowers, i) if family else None
             if end is not None:
                 spans.append((i, end))
+                continue
+            start = _wanted_person_at(lowers, i) if words & _RECRUIT else None
+            if start is not None:
+                spans.append((start, i))
         for first, last in spans:
             yield _span_finding(ctx, ablock, tokens, first, last)
 
