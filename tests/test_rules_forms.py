@@ -50,18 +50,40 @@ def _field(text: str) -> tuple[str, BlockKind]:
 # --- mor/far ---------------------------------------------------------------------------
 
 
-def test_mother_and_father_cells_give_one_finding_at_the_first(registry: Registry) -> None:
+def test_each_mother_and_father_field_is_a_finding(registry: Registry) -> None:
     doc = _form(_cell("Moderns namn"), _cell("Moderns personnummer"), _cell("Faderns namn"), _cell("Faderns personnummer"))
     hits = _run(registry, doc)
-    assert hits == [("blankett/mor-far-falt", "Moderns")]
+    assert hits == [
+        ("blankett/mor-far-falt", "Moderns namn"),
+        ("blankett/mor-far-falt", "Moderns personnummer"),
+        ("blankett/mor-far-falt", "Faderns namn"),
+        ("blankett/mor-far-falt", "Faderns personnummer"),
+    ]
 
 
-def test_count_of_fields_is_in_the_message(registry: Registry) -> None:
+def test_a_field_runs_to_its_last_field_noun(registry: Registry) -> None:
+    doc = _form(_field("Mammans namn och telefonnummer"), _field("Pappans namn, adress"), "Fyll i alla fält.")
+    assert [m for _, m in _run(registry, doc)] == ["Mammans namn och telefonnummer", "Pappans namn, adress"]
+
+
+def test_mother_slash_father_in_one_label_is_one_field(registry: Registry) -> None:
+    doc = _form(_cell("Mor/Far"), _cell("Telefon"))
+    assert [m for _, m in _run(registry, doc)] == ["Mor/Far"]
+
+
+def test_count_of_fields_is_in_each_message(registry: Registry) -> None:
     doc = _form(_field("Mor"), _field("Far"), _field("Mammans telefon"))
     result = Analyzer(registry, Settings(kind="ansokan", select=("blankett/mor-far-falt",))).analyze_document(doc)
-    (finding,) = result.findings
-    assert "(3 fält)" in finding.message
-    assert finding.location.block == 0
+    assert [f.location.block for f in result.findings] == [0, 1, 2]
+    for finding in result.findings:
+        assert "(ett av 3 sådana fält)" in finding.message
+    assert "”Mammans telefon”" in result.findings[2].message
+
+
+def test_single_father_field_is_reported_without_count(registry: Registry) -> None:
+    doc = _form("Ansökan om skolskjuts", _cell("Faderns namn"))
+    (finding,) = Analyzer(registry, Settings(kind="ansokan", select=("blankett/mor-far-falt",))).analyze_document(doc).findings
+    assert "sådana fält" not in finding.message and finding.matched == "Faderns namn"
 
 
 @pytest.mark.parametrize(
@@ -76,7 +98,7 @@ def test_count_of_fields_is_in_the_message(registry: Registry) -> None:
 )
 def test_label_shapes(registry: Registry, labels: tuple[str, ...]) -> None:
     doc = _form("Ansökan om skolskjuts", *(_cell(label) for label in labels))
-    assert [rule for rule, _ in _run(registry, doc)] == ["blankett/mor-far-falt"]
+    assert [rule for rule, _ in _run(registry, doc)] == ["blankett/mor-far-falt"] * len(labels)
 
 
 @pytest.mark.parametrize(

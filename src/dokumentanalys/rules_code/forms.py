@@ -139,13 +139,47 @@ def _at_first(ctx: RuleContext, labels: list[_Label], message: str | None = None
     return ctx.finding(first.ablock, first.token.start, end, message=(message or ctx.meta.message).replace("{match}", matched))
 
 
+#: Between two parent words of one field ("Mor/Far", "Mamma eller pappa").
+_PAIR_JOINERS = frozenset({"/", "och", "eller", "-", "–", "respektive"})
+_FIELD_JOINERS = frozenset({"och", "eller", ",", "/", "samt"})
+
+
+def _parent_fields(labels: list[_Label]) -> list[tuple[AnalyzedBlock, int, int]]:
+    """One (block, first token, last token) per field: "Mor/Far" is one field, "Moderns namn och
+    personnummer" runs to its last field noun."""
+    fields: list[tuple[AnalyzedBlock, int, int]] = []
+    for label in labels:
+        tokens = label.ablock.tokens
+        i = label.token.i
+        if (
+            fields
+            and fields[-1][0] is label.ablock
+            and tokens[fields[-1][2]].lower in _PARENT_TAGS  # "Mor/Far", not "faderns namn och moderns"
+            and all(t.lower in _PAIR_JOINERS for t in tokens[fields[-1][2] + 1 : i])
+        ):
+            ablock, first, _ = fields.pop()
+        else:
+            ablock, first = label.ablock, i
+        last = i
+        while last + 1 < len(tokens):
+            nxt = tokens[last + 1]
+            if nxt.lower in _FIELD_NOUNS:
+                last += 1
+            elif nxt.lower in _FIELD_JOINERS and last + 2 < len(tokens) and tokens[last + 2].lower in _FIELD_NOUNS:
+                last += 2
+            else:
+                break
+        fields.append((ablock, first, last))
+    return fields
+
+
 @code_rule(
     id="blankett/mor-far-falt",
     name="fasta fält för mor och far",
     category="gendered-term",
     severity="warning",
     kinds=_KINDS,
-    message="Blanketten har fasta fält för mor och far; skriv vårdnadshavare 1 och vårdnadshavare 2.",
+    message="Fältet ”{match}” förutsätter att barnet har en mor och en far; skriv vårdnadshavare 1 och vårdnadshavare 2.",
     suggestions=["Vårdnadshavare 1", "Vårdnadshavare 2", "Förälder 1", "Förälder 2"],
     rationale=(
         "Alla barn har inte en mor och en far som vårdnadshavare: det kan vara två mammor, två "
@@ -156,12 +190,14 @@ def _at_first(ctx: RuleContext, labels: list[_Label], message: str | None = None
     url=_SOS_TB_URL,
     limitations=(
         "Blanketter om faderskap, föräldraskap, graviditet eller förlossning hoppas över: där är mor "
-        "och far juridiska begrepp. Regeln rapporterar en gång per blankett, vid det första fältet."
+        "och far juridiska begrepp. Regeln rapporterar varje fält för sig (”Moderns namn”, ”Faderns "
+        "telefon”), så att den som rättar blanketten ser alla ställen; ”Mor/Far” i ett fält är ett fynd."
     ),
     flag=[
-        {"text": "| Mor | Far |\n| Namn | Namn |", "kind": "ansokan", "count": 1},
-        {"text": "Barnets namn: ______\n\nMor: ______ Far: ______", "kind": "ansokan"},
-        {"text": "Fyll i faderns personnummer och moderns personnummer.", "kind": "ansokan"},
+        {"text": "| Mor | Far |\n| Namn | Namn |", "kind": "ansokan", "count": 2},
+        {"text": "Barnets namn: ______\n\nMor: ______ Far: ______", "kind": "ansokan", "count": 2},
+        {"text": "Fyll i faderns personnummer och moderns personnummer.", "kind": "ansokan", "count": 2},
+        {"text": "Mor/Far: ______\n\nModerns namn och telefon: ______", "kind": "ansokan", "count": 2},
     ],
     pass_=[
         {"text": "| Vårdnadshavare 1 | Vårdnadshavare 2 |\n| Namn | Namn |", "kind": "ansokan"},
@@ -172,14 +208,18 @@ def _at_first(ctx: RuleContext, labels: list[_Label], message: str | None = None
     ],
 )
 def mother_father_fields(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
-    """Fields labelled mor/far (or mamma/pappa) where both parents are asked for, or the father only."""
+    """Each field labelled mor/far (or mamma/pappa) where both parents are asked for, or the father only."""
     labels = _parent_labels(document)
     if "far" not in {label.tag for label in labels}:
         return
-    message = ctx.meta.message
-    if len(labels) > 1:
-        message = message.replace("; skriv", f" ({len(labels)} fält); skriv")
-    yield _at_first(ctx, labels, message)
+    fields = _parent_fields(labels)
+    for ablock, first, last in fields:
+        tokens = ablock.tokens
+        start, end = tokens[first].start, tokens[last].end
+        message = ctx.meta.message.replace("{match}", ablock.text[start:end])
+        if len(fields) > 1:
+            message = message.replace("; skriv", f" (ett av {len(fields)} sådana fält); skriv")
+        yield ctx.finding(ablock, start, end, message=message)
 
 
 @code_rule(
