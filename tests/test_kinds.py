@@ -134,3 +134,19 @@ def test_scores_are_between_0_and_1() -> None:
     analyzed = analyze_document(document_from_text(text))
     for score in (score_styrdokument(analyzed).capped, score_ansokan(analyzed).capped):
         assert 0.0 <= score <= 1.0
+
+
+def test_minutes_and_newsletters_are_not_governing_documents() -> None:
+    """Minutes quote decisions, plans and follow-up: their title says what they are."""
+    from dokumentanalys.language.sv import analyze_document
+    from dokumentanalys.rules_code.kinds import score_styrdokument
+    from dokumentanalys.testing import document_from_text
+
+    body = (
+        "Nämnden beslutar att anta handlingsplanen för äldreomsorgen. Planen gäller från den 1 maj "
+        "och följs upp av förvaltningen i verksamhetsplanen. Kommunfullmäktige har fastställt budgeten."
+    )
+    policy = analyze_document(document_from_text("# Handlingsplan för äldreomsorgen\n\n" + body))
+    minutes = analyze_document(document_from_text("# Socialnämnden – protokoll\n\n" + body))
+    assert score_styrdokument(minutes).capped < score_styrdokument(policy).capped - 0.5
+    assert any("protokoll" in reason for reason in score_styrdokument(minutes).reasons)

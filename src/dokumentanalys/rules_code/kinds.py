@@ -97,9 +97,9 @@ class KindEvidence:
     reasons: list[str] = field(default_factory=list)
 
     def add(self, points: float, reason: str) -> None:
-        if points > 0:
+        if points:
             self.score += points
-            self.reasons.append(f"{reason} (+{points:.2f})")
+            self.reasons.append(f"{reason} ({points:+.2f})")
 
     @property
     def capped(self) -> float:
@@ -177,8 +177,22 @@ def _phrase_hits(document: AnalyzedDocument, phrases: tuple[tuple[str, ...], ...
     return found
 
 
+#: Title words of texts that report on or announce something rather than govern it:
+#: minutes, notices, newsletters. Minutes quote decisions and plans, so the vocabulary
+#: of a governing document alone would read them as one.
+_RECORD_TITLE_HEADS = (
+    "protokoll", "protokollet", "sammanträdesprotokoll", "minnesanteckningar", "mötesanteckningar",
+    "kallelse", "dagordning", "föredragningslista", "nyhetsbrev", "pressmeddelande",
+)
+
+
 def score_styrdokument(document: AnalyzedDocument) -> KindEvidence:
     evidence = KindEvidence()
+    record = next(
+        (hit for title in _titles(document) if (hit := _title_hit(_words(title), _RECORD_TITLE_HEADS))), None
+    ) or _early_hit(document, _RECORD_TITLE_HEADS, max_words=8, first_words=8)
+    if record:
+        evidence.add(-0.6, f"rubriken (”{record}”) visar att texten återger eller kallar till något, den styr inte")
     for title in _titles(document):
         words = _words(title)
         hit = _title_hit(words, _STYR_TITLE_HEADS)
