@@ -54,7 +54,12 @@ MIN_STRONG = 2
 
 
 def _present(phrases: tuple[str, ...], text: str) -> int:
-    return sum(1 for p in phrases if re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", text))
+    """How many of ``phrases`` occur in ``text`` as whole words.
+
+    The plain substring test runs first: it is done in C and rules out almost every
+    phrase in a long document, so the word-boundary regex only runs on real candidates.
+    """
+    return sum(1 for p in phrases if p in text and re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", text))
 
 
 def detect(document: AnalyzedDocument) -> float:
