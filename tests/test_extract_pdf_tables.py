@@ -360,6 +360,15 @@ def test_lone_frame_is_not_a_table() -> None:
     assert find_grids(h, v) == []
 
 
+def test_a_page_of_graph_paper_is_not_searched_for_tables() -> None:
+    n = 400  # 401 x 401 lines: 160,000 crossings
+    h = [(0.0, 5.0 * i, 5.0 * n, 5.0 * i) for i in range(n + 1)]
+    v = [(5.0 * i, 0.0, 5.0 * i, 5.0 * n) for i in range(n + 1)]
+    assert find_grids(h, v) == []
+    small = find_grids([(0.0, y0, 50.0, y1) for _, y0, _, y1 in h[:11]], [(x0, 0.0, x1, 50.0) for x0, _, x1, _ in v[:11]])
+    assert len(small) == 1 and small[0].cells == 100
+
+
 def test_grid_matches_pdfplumber_on_generated_pages(tmp_path: Path) -> None:
     """Cell boxes straight from pdfplumber's find_tables() against ours, page by page."""
     import pdfplumber

@@ -20,6 +20,10 @@ give the same tables either way this module follows pdfplumber's default
    its left edge among all left edges of the table (merged cells leave gaps,
    ``None``).
 
+Pages with thousands of lines (maps, charts, graph paper; see
+:data:`MAX_EDGES` and :data:`MAX_CROSSINGS`) get no tables, so that a
+drawing cannot make the finder run for minutes.
+
 Coordinates are pdfplumber's: x from the left edge, ``top`` measured down
 from the top of the page. An edge is ``(x0, top, x1, bottom)``.
 """
@@ -40,8 +44,10 @@ JOIN = 3.0
 MEET = 3.0
 MIN_LENGTH = 3.0
 MIN_LENGTH_PREFILTER = 1.0
-#: Give up on a page with more edges than this (a map or a chart, not a table).
+#: Give up on a page with more edges than this (a map or a chart, not a table) ...
 MAX_EDGES = 4000
+#: ... or with more crossings of horizontal and vertical lines after merging (graph paper).
+MAX_CROSSINGS = 100_000
 
 
 @dataclass(slots=True)
@@ -221,7 +227,7 @@ def find_grids(horizontal: list[Edge], vertical: list[Edge]) -> list[Grid]:
     if len(horizontal) < 2 or len(vertical) < 2 or len(horizontal) + len(vertical) > MAX_EDGES:
         return []
     h, v = merge_edges(horizontal, vertical)
-    if len(h) < 2 or len(v) < 2:
+    if len(h) < 2 or len(v) < 2 or len(h) * len(v) > MAX_CROSSINGS:
         return []
     grids = []
     for cells in _tables(_cells(_intersections(h, v))):
