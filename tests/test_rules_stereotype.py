@@ -336,7 +336,12 @@ def test_assumed_partner_gives_one_finding_not_two(registry: Registry) -> None:
     text = "Om fastigheten ägs gemensamt ska sökanden och hans fru båda skriva under."
     found = [(f.rule, f.matched) for f in run_rules(rules, analyze_text(text)).findings]
     assert found == [(PARTNER, "hans fru")]
-    # the pronoun rule still reports a generic han elsewhere in the sentence
-    text = "Sökanden ska bifoga intyg om han äger fastigheten tillsammans med hans fru eller sambo."
+    # the pronoun rule still reports a generic han elsewhere in the sentence; an alternative that
+    # names the other spouse covers everyone
+    text = "Sökanden ska bifoga intyg om han äger fastigheten tillsammans med hans fru eller make."
     found = [(f.rule, f.matched) for f in run_rules(rules, analyze_text(text)).findings]
     assert ("pronomen/generiskt-han", "han") in found and PARTNER not in [r for r, _ in found]
+    # "eller sambo" only covers those who are not married: a married partner is still a wife
+    text = "Sökanden ska bifoga intyg om han äger fastigheten tillsammans med hans fru eller sambo."
+    found = [(f.rule, f.matched) for f in run_rules(rules, analyze_text(text)).findings]
+    assert (PARTNER, "hans fru") in found

@@ -238,25 +238,60 @@ def mother_father_fields(document: AnalyzedDocument, ctx: RuleContext) -> Iterat
     source=_SOS_TB + "; Region Värmland: Schyst kommunikation – fler schysta tips",
     url=_SOS_TB_URL,
     limitations=(
-        "Blanketter om graviditet, förlossning eller faderskap hoppas över. Regeln rapporterar en "
-        "gång per blankett."
+        "Blanketter om graviditet, förlossning eller faderskap hoppas över. Instruktioner som ”fyll "
+        "bara i moderns uppgifter” räknas också, om inte fadern nämns i samma mening. Regeln "
+        "rapporterar en gång per blankett."
     ),
     flag=[
         {"text": "Barnets namn: ______\n\nMamma: ______\n\nMammans telefonnummer: ______", "kind": "ansokan", "count": 1},
         {"text": "| Moderns namn | Moderns personnummer |", "kind": "ansokan"},
+        {"text": "Mor: ____ Far: ____\n\nHar barnet en vårdnadshavare fyller du bara i mammans uppgifter.", "kind": "ansokan"},
+        {"text": "Vid ensam vårdnad anges enbart moderns adress.", "kind": "ansokan"},
     ],
     pass_=[
         {"text": "Barnets namn: ______\n\nMamma: ______ Pappa: ______", "kind": "ansokan"},
         {"text": "Vårdnadshavare 1: ______\n\nVårdnadshavare 2: ______", "kind": "ansokan"},
         {"text": "Ansökan om graviditetspenning\n\nModerns namn: ______", "kind": "ansokan"},
+        {"text": "Har barnet en vårdnadshavare fyller du bara i den vårdnadshavarens uppgifter.", "kind": "ansokan"},
+        {"text": "Fyll bara i moderns eller faderns uppgifter om ni bor på samma adress.", "kind": "ansokan"},
     ],
 )
 def mother_only_fields(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
-    """Only mother fields: the form assumes the mother is the parent to contact."""
+    """Only mother fields, or an instruction to give only the mother's details ("fyll bara i moderns uppgifter")."""
+    instruction = _mother_only_instruction(document)
+    if instruction is not None:
+        ablock, first, last = instruction
+        yield ctx.finding(ablock, first.start, last.end)
+        return
     labels = _parent_labels(document)
     if not labels or any(label.tag == "far" for label in labels):
         return
     yield _at_first(ctx, labels)
+
+
+_ONLY = frozenset({"endast", "bara", "enbart"})
+_INSTRUCTION_STOPS = frozenset({".", ",", ";", ":", "eller", "och"})
+
+
+def _mother_only_instruction(document: AnalyzedDocument) -> tuple[AnalyzedBlock, Token, Token] | None:
+    """(block, first, last) of "endast … modern" / "bara mammans uppgifter" when no father word is near."""
+    if any(word.startswith(_PARENTHOOD_STEMS) for word in document.vocabulary):
+        return None
+    for ablock in document.blocks:
+        tokens = ablock.tokens
+        for i, tok in enumerate(tokens):
+            if tok.lower not in _ONLY or tok.in_quotes:
+                continue
+            for k in range(i + 1, min(i + 6, len(tokens))):
+                low = tokens[k].lower
+                if low in _INSTRUCTION_STOPS or low in _FATHER:
+                    break
+                if low in _MOTHER:
+                    sentence = ablock.sentence_tokens(ablock.sentence_of(tok))
+                    if not any(t.lower in _FATHER for t in sentence):
+                        return ablock, tok, tokens[k]
+                    break
+    return None
 
 
 # --- a partner of one sex ---------------------------------------------------------------

@@ -940,8 +940,33 @@ _MOTHER_CHORES = frozenset(
         "bakar", "bakade", "bakat", "baka", "lagar", "lagade", "lagat", "syr", "sydde", "sytt",
         "tvättar", "tvättade", "städar", "städade", "fixar", "fixade", "ordnar", "ordnade",
         "kokar", "kokade", "dukar", "dukade", "skjutsar", "skjutsade",
+        # volunteering: "mammor som hjälper till med fika", "mammorna som ställer upp i kiosken"
+        "hjälper", "hjälpte", "ställer", "ställde", "sköter", "skötte", "fikar", "fikade",
     }
 )
+#: "elevens mamma", "barnets mor": the child's mother as the one to contact.
+_CHILD_GENITIVES = frozenset({"barnets", "barnens", "elevens", "elevernas", "ungdomens", "ungdomarnas", "flickans", "pojkens"})
+_BARE_MOTHERS = frozenset({"mamma", "mor", "moder", "mammor", "mödrar"})
+#: "en förälder, oftast mamman": a neutral parent narrowed down to the mother.
+_NEUTRAL_PARENTS = frozenset(
+    {"förälder", "föräldern", "föräldrar", "vårdnadshavare", "vårdnadshavaren", "anhörig", "vuxen", "familjemedlem"}
+)
+_NARROWING = frozenset(
+    {"oftast", "helst", "gärna", "vanligtvis", "vanligen", "normalt", "företrädesvis", "främst", "i", "regel", "första", "hand", "t.ex.", "exempelvis", "till", "exempel"}
+)
+_MOTHER_SINGULARS = frozenset({"mamman", "modern", "mamma", "mor"})
+
+
+def _narrowed_to_mother(lowers: list[str], i: int) -> int | None:
+    """Start of "förälder, oftast mamman" / "vårdnadshavare (helst mamman)" ending at the mother word ``i``."""
+    if lowers[i] not in _MOTHER_SINGULARS:
+        return None
+    k = i - 1
+    while k >= 0 and k > i - 5 and lowers[k] in _NARROWING:
+        k -= 1
+    if k == i - 1 or k < 1 or lowers[k] not in (",", "(", "–"):
+        return None
+    return k - 1 if lowers[k - 1] in _NEUTRAL_PARENTS else None
 _MOTHER_TRIGGERS = _MOTHER_HEADS | _MOTHER_GROUP_WORDS | _MOTHERS
 
 
@@ -959,6 +984,8 @@ def _chore_at(lowers: list[str], i: int) -> int | None:
     """End of "mammor som (gärna) bakade" starting at ``i``, else ``None``."""
     if lowers[i] not in ("mammor", "mammorna") or i + 2 >= len(lowers) or lowers[i + 1] != "som":
         return None
+    if i >= 2 and lowers[i - 1] in ("och", "eller") and lowers[i - 2] in _OTHER_PARENTS:
+        return None  # "pappor och mammor som bakade"
     for k in range(i + 2, min(i + 5, len(lowers))):
         if lowers[k] in _MOTHER_CHORES:
             return k
@@ -1009,16 +1036,24 @@ def mothers_for_parents(document: AnalyzedDocument, ctx: RuleContext) -> Iterato
     for ablock, tokens in _text_sentences(document):
         lowers = [t.lower for t in tokens]
         words = set(lowers)
-        if not words & _MOTHER_TRIGGERS or words & _MOTHERS_MEANT:
+        if not words & (_MOTHER_TRIGGERS | _MOTHER_SINGULARS | _BARE_MOTHERS) or words & _MOTHERS_MEANT:
             continue
-        contact_parent = bool(words & _CHILD and words & _CONTACT) and not words & _OTHER_PARENTS
+        child_contact = bool(words & _CONTACT) and not words & _OTHER_PARENTS
+        contact_parent = bool(words & _CHILD) and child_contact
         clefts = {c[0] for c in (_cleft_at(lowers, i) for i in range(len(lowers))) if c is not None}
         for i, tok in enumerate(tokens):
             if tok.in_quotes or i in clefts:
                 continue  # "det är mamman som ska …" is stereotyp/antagen-konsroll
+            start = _narrowed_to_mother(lowers, i)
+            if start is not None:
+                yield _span_finding(ctx, ablock, tokens, start, i)
+                break
             end = _mother_child_at(lowers, i)
             if end is None:
                 end = _chore_at(lowers, i)
+            if end is None and child_contact and lowers[i] in _BARE_MOTHERS and i > 0 and lowers[i - 1] in _CHILD_GENITIVES:
+                yield _span_finding(ctx, ablock, tokens, i - 1, i)  # "Mentorn kontaktar elevens mamma"
+                break
             if end is None and (lowers[i] in _MOTHER_GROUP_WORDS or (contact_parent and lowers[i] in _MOTHERS)):
                 end = i
             if end is not None:
@@ -1125,6 +1160,28 @@ def fathers_help_out(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[F
 # --- an applicant with a wife ---------------------------------------------------------------
 
 _POSSESSIVES = frozenset({"hans", "hennes", "dennes"})
+#: Spouses of one sex after a possessive: "hans hustru eller sambo" still assumes a wife.
+_ONE_SEX_SPOUSES = {
+    "hans": frozenset({"fru", "frun", "hustru", "hustrun", "maka", "makan"}),
+    "hennes": frozenset({"man", "make", "maken"}),
+}
+_OTHER_SPOUSE = {"hans": frozenset({"make", "maken", "man", "mannen"}), "hennes": frozenset({"maka", "makan", "fru", "hustru"})}
+
+
+def _one_spouse_or_sambo(ablock: AnalyzedBlock, i: int) -> bool:
+    """"hans hustru eller sambo": the alternative covers cohabiting, but a married partner is still a wife.
+
+    Alternatives that name the other sex's spouse or a partner ("hans fru eller make", "hennes man
+    eller partner") cover everyone and are left alone.
+    """
+    tokens = ablock.tokens
+    owner = tokens[i].lower
+    if owner not in _ONE_SEX_SPOUSES or i + 3 >= len(tokens) or tokens[i + 1].lower not in _ONE_SEX_SPOUSES[owner]:
+        return False
+    if tokens[i + 2].lower not in ("eller", "/") or tokens[i + 3].lower not in ("sambo", "sambon"):
+        return False
+    words = {t.lower for t in ablock.sentence_tokens(ablock.sentence_of(tokens[i]))}
+    return not words & (_OTHER_SPOUSE[owner] | {"partner", "partnern", "registrerad"})
 
 
 @code_rule(
@@ -1167,7 +1224,7 @@ def assumed_partner(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Fi
     for bi, ablock in enumerate(document.blocks):
         tokens = ablock.tokens
         for tok in tokens[:-1]:
-            if tok.in_quotes or not partner_assumed(ablock, tok.i):
+            if tok.in_quotes or not (partner_assumed(ablock, tok.i) or _one_spouse_or_sambo(ablock, tok.i)):
                 continue
             end = tokens[tok.i + 1].end
             if tok.lower not in _POSSESSIVES:  # "sökandens hustru"
