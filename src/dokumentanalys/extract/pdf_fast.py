@@ -77,6 +77,16 @@ class _Probe:
         self.matrix = raw.FS_MATRIX()
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
+        # out-parameters passed by reference, made once (a few hundred calls per page)
+        self._x, self._y = ctypes.byref(self.x), ctypes.byref(self.y)
+        self._rect, self._matrix, self._flags = ctypes.byref(self.rect), ctypes.byref(self.matrix), ctypes.byref(self.flags)
+        self._origin = raw.FPDFText_GetCharOrigin
+        self._loose_box = raw.FPDFText_GetLooseCharBox
+        self._get_matrix = raw.FPDFText_GetMatrix
+        self._font_size = raw.FPDFText_GetFontSize
+        self._font_info = raw.FPDFText_GetFontInfo
+        #: font name (bytes) -> bold?
+        self._bold: dict[bytes, bool] = {}
         #: text object address -> (size, font name, matrix a, b, c, d)
         self.styles: dict[int, tuple[float, str, float, float, float, float]] = {}
         # FPDFText_GetTextObject returning the address as an int (a hashable key, no ctypes.cast per call)
@@ -85,22 +95,30 @@ class _Probe:
         )
 
     def origin_x(self, tp: Any, i: int) -> float:
-        self.raw.FPDFText_GetCharOrigin(tp, i, ctypes.byref(self.x), ctypes.byref(self.y))
+        self._origin(tp, i, self._x, self._y)
         return self.x.value
 
     def right(self, tp: Any, i: int) -> float:
-        self.raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(self.rect))
+        self._loose_box(tp, i, self._rect)
         return self.rect.right
 
     def baseline_and_size(self, tp: Any, i: int) -> tuple[float, float]:
         m = self.matrix
-        self.raw.FPDFText_GetMatrix(tp, i, ctypes.byref(m))
-        size = self.raw.FPDFText_GetFontSize(tp, i) * math.hypot(m.c, m.d)
+        self._get_matrix(tp, i, self._matrix)
+        size = self._font_size(tp, i) * math.hypot(m.c, m.d)
         return m.f, size
 
     def font(self, tp: Any, i: int) -> str:
-        n = self.raw.FPDFText_GetFontInfo(tp, i, self.name, 128, ctypes.byref(self.flags))
+        n = self._font_info(tp, i, self.name, 128, self._flags)
         return self.name.value.decode("latin-1", errors="replace") if n else ""
+
+    def bold(self, tp: Any, i: int) -> bool:
+        """:func:`.pdf_lines.is_bold_font` of the character's font, remembered per font name."""
+        name = self.name.value if self._font_info(tp, i, self.name, 128, self._flags) else b""
+        found = self._bold.get(name)
+        if found is None:
+            found = self._bold[name] = is_bold_font(name.decode("latin-1", errors="replace"))
+        return found
 
     def char(self, tp: Any, i: int, text: str, page_top: float) -> dict[str, Any]:
         """One character in the shape of a pdfplumber char (the keys the layout reader uses).
@@ -108,9 +126,8 @@ class _Probe:
         Size and font belong to the character's text object (one font, size
         and matrix each), so they are looked up once per object.
         """
-        raw = self.raw
-        raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(self.rect))
-        raw.FPDFText_GetCharOrigin(tp, i, ctypes.byref(self.x), ctypes.byref(self.y))
+        self._loose_box(tp, i, self._rect)
+        self._origin(tp, i, self._x, self._y)
         key = self.text_object(tp, i)
         style = self.styles.get(key) if key else None
         if style is None:
@@ -198,7 +215,7 @@ def read_page(pdf: "pypdfium2.PdfDocument", index: int, *, tables: bool = False)
                     x1=x1,
                     baseline=baseline,
                     size=round(size, 2),
-                    bold=is_bold_font(probe.font(tp, first)) and is_bold_font(probe.font(tp, last)),
+                    bold=probe.bold(tp, first) and probe.bold(tp, last),
                 )
             )
         result.chars = chars
