@@ -251,8 +251,10 @@ def _split_segment(
         if not char.isalnum() and raw.FPDFText_IsGenerated(tp, i) == 1:
             continue  # a space PDFium added; the char-based line builder decides on spaces itself
         ch = probe.char(tp, i, char, top)
-        if any(inside(ch, box) for box in boxes):
-            within.append(ch)
+        for box in boxes:
+            if inside(ch, box):
+                within.append(ch)
+                break
         else:
             outside.append(ch)
     if not within:
