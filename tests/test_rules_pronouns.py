@@ -152,3 +152,77 @@ def test_e_form(registry: Registry) -> None:
         "Den unge mannen kom till mottagningen.",
     ):
         assert findings(registry, text, E_FORM) == [], text
+
+
+# --- antecedents beyond the person list (session 2) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "antecedent"),
+    [
+        # titles on -man are unspecified persons too
+        ("Varje enhet utser en kontaktman som ska se till att hans telefonnummer står på anslagstavlan.", "hans", "kontaktman"),
+        ("Talesmannen ska godkänna pressmeddelandet innan han skickar ut det.", "han", "talesmannen"),
+        # role nouns outside the person list, after en/varje
+        ("Om en vaktmästare behöver en lift ska han beställa den via fastighetsenheten.", "han", "en vaktmästare"),
+        ("Om en arbetsterapeut gör ett hembesök ska hon dokumentera det samma dag.", "hon", "en arbetsterapeut"),
+        # any -e adjective or participle standing as a noun after "den"
+        ("Den misstänkte ska underrättas om att han har rätt till en offentlig försvarare.", "han", "den misstänkte"),
+        ("Den nyinflyttade får ett välkomstbrev där han kan läsa om kommunens service.", "han", "den nyinflyttade"),
+        # a capitalised name of a thing after its common noun does not block
+        ("Den som anmäler ett fel i tjänsten Felanmälan Västerby får ett kvitto. Han kan sedan följa ärendet.", "Han", "den som"),
+    ],
+)
+def test_antecedents_beyond_the_person_list(registry: Registry, text: str, pronoun: str, antecedent: str) -> None:
+    found = findings(registry, text)
+    assert [f.matched for f in found] == [pronoun]
+    assert f"”{antecedent}”" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vår kontaktman Per Holm nås på telefon. Han svarar på vardagar.",
+        "Bergman har skrivit rapporten. Han presenterar den för nämnden i maj.",
+        "Vi fick en tydligare bild av behoven. Hon redovisade dem för nämnden.",
+        "Den som vill veta mer kan kontakta enhetschefen Sara Lind. Hon svarar på frågor.",
+        "Den som vill veta mer kan kontakta Sara Lind. Hon svarar på frågor.",
+        "Den som har frågor kan ringa till dottern Eva. Hon hjälper gärna till.",
+        "En snabbare handläggning gynnar alla. Han betonade det i sitt anförande.",
+    ],
+)
+def test_specific_persons_and_non_persons_are_not_antecedents(registry: Registry, text: str) -> None:
+    assert findings(registry, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "matched", "neutral"),
+    [
+        ("Den anhörige som vårdar en närstående kan få avlösning.", "Den anhörige", "den anhöriga"),
+        ("Den dömde har rätt att överklaga inom tre veckor.", "Den dömde", "den dömda"),
+        ("Handläggaren ska informera den berörde om beslutet.", "den berörde", "den berörda"),
+        ("Den nyinflyttade får ett välkomstbrev.", None, None),  # -ade participles have no -e form
+    ],
+)
+def test_e_form_is_found_from_the_lemma_table(registry: Registry, text: str, matched: str | None, neutral: str | None) -> None:
+    found = findings(registry, text, E_FORM)
+    if matched is None:
+        assert found == []
+        return
+    assert [f.matched for f in found] == [matched]
+    assert neutral in found[0].suggestions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Den närmaste chefen ansvarar för uppföljningen.",
+        "Den närmaste ska kontaktas vid en olycka.",
+        "Den andre parten ska också höras.",
+        "Den enskilde har rätt att överklaga.",
+        "Den blinde pianisten Karl spelade.",
+        "Den gröna zonen är öppen för alla.",
+    ],
+)
+def test_e_form_traps(registry: Registry, text: str) -> None:
+    assert findings(registry, text, E_FORM) == []

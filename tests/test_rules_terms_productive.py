@@ -259,3 +259,44 @@ def test_parse_feminine_word_gives_the_base() -> None:
     assert word is not None and (word.lemma, word.bases) == ("dansös", ("dansör",))
     assert parse_feminine_word("ungerska") is None
     assert parse_feminine_word("sjuksköterskan") is None
+
+
+# --- -manna- compounds ----------------------------------------------------------------------
+
+from dokumentanalys.rules_code.terms import parse_manna_word  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "matched", "suggestion"),
+    [
+        ("Kontaktmannaskapet följs upp i samband med genomförandeplanen.", "Kontaktmannaskapet", "Kontaktpersonskapet"),
+        ("Förvaltningen ser över tjänstemannaansvaret i delegationsordningen.", "tjänstemannaansvaret", "tjänstepersonsansvaret"),
+        ("Ordningsmannauppdraget gäller under hela evenemanget.", "Ordningsmannauppdraget", "Ordningspersonsuppdraget"),
+    ],
+)
+def test_manna_compounds_are_flagged(registry: Registry, text: str, matched: str, suggestion: str) -> None:
+    found = [f for f in _findings(registry, text) if f.rule == "term/manna-sammansattning"]
+    assert [f.matched for f in found] == [matched]
+    assert found[0].suggestions[0] == suggestion
+    assert "könsbundna titeln" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brandmannautbildningen pågår i tio veckor.",  # brandman is a keep word
+        "Revisorerna och en lekmannarevisor granskar bolaget.",  # statutory term
+        "Barnombudsmannaämbetet inrättades 1993.",  # ombudsman is kept
+        "Till efterrätt serveras mannagrynspudding.",
+        "Vi möttes på Lindmannavägen i Sjöhamn.",
+        "Nämnden beslutar enligt tjänstemannaförslaget.",  # the term pack reports it, once
+    ],
+)
+def test_manna_traps(registry: Registry, text: str) -> None:
+    assert [f for f in _findings(registry, text) if f.rule == "term/manna-sammansattning"] == []
+
+
+def test_parse_manna_word() -> None:
+    assert parse_manna_word("kontaktmannaskap") == ("kontaktman", "kontakt", "skap")
+    assert parse_manna_word("mannagryn") is None
+    assert parse_manna_word("brandmannautbildning") is None

@@ -187,6 +187,8 @@ def _antecedent_at(ablock: AnalyzedBlock, j: int) -> Antecedent | None:
         e_found = _e_form(low, nxt)
         if e_found is not None:
             return Antecedent(f"{tokens[j - 1].text.lower()} {tok.text}", f"den {e_found[1]}", ablock.block.index, j - 1)
+        if _nominal_adjective(low, nxt):
+            return Antecedent(f"{tokens[j - 1].text.lower()} {tok.text}", f"den {low}", ablock.block.index, j - 1)
     man = _man_title(ablock, tok)
     if man is not None:
         return Antecedent(tok.text.lower() if tok.is_sent_start else tok.text, man, ablock.block.index, j)
@@ -620,6 +622,16 @@ def _productive_e_form(word: str) -> str | None:
     if base == neutral or base == lemma(neutral):
         return neutral
     return None
+
+
+def _nominal_adjective(low: str, nxt: Token | None) -> bool:
+    """After "den": a participle or an -a adjective standing as a noun ("den drabbade som …",
+    "den anhöriga ska …"), judged by the word after it (nothing noun-like)."""
+    if nxt is None or not low.isalpha() or len(low) < 6 or (nxt.is_alpha and nxt.lower not in _NOMINAL_NEXT):
+        return False
+    if low.endswith(("ade", "ande", "ende")):
+        return True  # den drabbade, den nyinflyttade, den vårdbehövande
+    return low.endswith("a") and _productive_e_form(low[:-1] + "e") == low  # den anhöriga, den misstänkta
 
 
 def _e_form(low: str, nxt: Token | None = None) -> tuple[str, str] | None:

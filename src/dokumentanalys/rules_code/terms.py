@@ -680,6 +680,8 @@ def parse_manna_word(lower: str) -> tuple[str, str, str] | None:
     listed = listed_by_packs()
     if man in listed.keep or man in listed.statutory or lower in listed.forms or lower in listed.keep:
         return None
+    if any(h in listed.keep or h in listed.statutory for h in _heads(man)):
+        return None  # barnombudsmanna-, fackliga förtroendemanna-: the -man word is kept
     if man not in listed.forms and parse_man_word(man) is None:
         return None
     if not (lemma(tail) != tail or _known_word(tail)):
