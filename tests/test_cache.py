@@ -256,8 +256,15 @@ def test_warm_rescan_skips_the_rule_set_and_gives_the_same_report(
 ) -> None:
     loads = _count_registry_loads(monkeypatch)
     docs = Path(folder[0]).parent
+    pytest.importorskip("reportlab")
+    from dokumentanalys.bench import write_pdf
+
+    write_pdf(docs / "plan.pdf", 3, seed=5)  # a ruled table on page 3
     cold_code, cold = _cli_scan(docs, tmp_path / "c", tmp_path / "kall.json")
     assert loads == [1]
+    assert any(f["location"]["kind"] == "table-cell" for d in cold["documents"] for f in d["findings"]) or any(
+        d["metadata"].get("table_pages") for d in cold["documents"]
+    )
     assert list((tmp_path / "c" / "v1" / "registry").glob("*.json"))
     warm_code, warm = _cli_scan(docs, tmp_path / "c", tmp_path / "varm.json")
     assert loads == [1]  # answered from the cache and the memo
