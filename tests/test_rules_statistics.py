@@ -126,6 +126,7 @@ def test_naming_girls_and_boys_is_not_a_split(registry: Registry) -> None:
         "Stödet går till företag med färre än tio anställda.",
         "Föreningen ska ha minst tolv medlemmar.",
         "Grupperna tar emot upp till femton deltagare.",
+        "De närmaste åren kommer vi att anställa omkring tusen medarbetare varje år.",
     ],
 )
 def test_count_words_as_bounds_are_not_figures(registry: Registry, text: str) -> None:

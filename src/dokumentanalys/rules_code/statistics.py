@@ -79,10 +79,11 @@ _TENS = {
     "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70,
     "åttio": 80, "nittio": 90,
 }
-#: Counts written as words, ten and up ("tolv elever", "tjugofem deltagare", "hundra anställda").
+#: Counts written as words, ten and up ("tolv elever", "tjugofem deltagare"). Not "hundra" and
+#: "tusen" alone: as words they are round and mostly rhetorical ("omkring tusen medarbetare").
 _COUNT_WORDS: dict[str, int] = {
     "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16,
-    "sjutton": 17, "arton": 18, "nitton": 19, "hundra": 100, "tusen": 1000,
+    "sjutton": 17, "arton": 18, "nitton": 19,
     **_TENS,
     **{tens + unit: value + n for tens, value in _TENS.items() for unit, n in _UNITS.items() if unit != "en"},
 }
