@@ -345,3 +345,89 @@ def test_assumed_partner_gives_one_finding_not_two(registry: Registry) -> None:
     text = "Sökanden ska bifoga intyg om han äger fastigheten tillsammans med hans fru eller sambo."
     found = [(f.rule, f.matched) for f in run_rules(rules, analyze_text(text)).findings]
     assert (PARTNER, "hans fru") in found
+
+
+# --- unseen wording: relative clauses, derived traits, wants, sexed compounds, mothers as contact ---
+
+ROLE = "stereotyp/antagen-konsroll"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "matched"),
+    [
+        # a non-restrictive relative clause is about the whole group
+        ("Satsningen riktas mot pojkar, som till sin natur är mer rastlösa.", GEN, "pojkar, som till sin natur är mer rastlösa"),
+        # the main predicate after a restrictive relative clause
+        ("Kvinnor som arbetar i vården är ofta mer omtänksamma.", GEN, "Kvinnor som arbetar i vården är ofta mer omtänksamma"),
+        ("Söner och svärsöner som bor nära är en självklar resurs vid flytten.", GEN, "Söner och svärsöner som bor nära är en självklar resurs"),
+        # compound trait adjectives that are not in the lexicon
+        ("Unga män är mer våldsbenägna och behöver tydliga gränser.", GEN, "Unga män är mer våldsbenägna"),
+        ("Flickor är mer lättledda än pojkar.", GEN, "Flickor är mer lättledda"),
+        ("Flickor är till sin natur mer konflikträdda än pojkar.", GEN, "Flickor är till sin natur mer konflikträdda"),
+        # a number in another clause does not make the claim a statistic
+        ("Pojkar behöver mer fysisk aktivitet, och därför får årskurs 3 en extra rast.", GEN, "Pojkar behöver mer fysisk"),
+        # wants with a coded object
+        ("Tjejer längtar efter dans och drama.", GEN, "Tjejer längtar efter dans"),
+        ("Killar vill hålla på med motor och bygga saker.", GEN, "Killar vill hålla på med motor"),
+        # activities split by sexed compounds or bare parent words
+        ("Biblioteket har pojkträffar med datorspel och flickträffar med pyssel.", ROLE, "pojkträffar med datorspel och flickträffar med pyssel"),
+        ("Mässan har smink för mamma och motorer för pappa.", ROLE, "smink för mamma och motorer för pappa"),
+        # a job ad that asks for a person of one sex with that sex's coded traits
+        ("Vi söker en stark och praktisk man till lagret.", ROLE, "stark och praktisk man"),
+        # mothers as the contact or the volunteer
+        ("Hämtningen görs av en vuxen, helst mamman, senast klockan 17.", MOM, "vuxen, helst mamman"),
+        ("Förskolan kontaktar barnets mamma om barnet har feber.", MOM, "barnets mamma"),
+        ("Vi tackar mammorna som ställde upp i kiosken.", MOM, "mammorna som ställde"),
+    ],
+)
+def test_unseen_wordings_are_flagged(registry: Registry, text: str, rule: str, matched: str) -> None:
+    assert (rule, matched) in _hits(registry, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the relative clause restricts the group: not about all of them
+        "Pojkar som ofta är stökiga får extra stöd av specialpedagogen.",
+        "Flickor som är intresserade av teknik får gå på sommarlägret.",
+        "Tjejer som vill ha fart och tävling är välkomna i motorklubben.",
+        "Äldre kvinnor som bor ensamma har ofta låga pensioner.",
+        "Kvinnor som söker stöd hos kvinnojouren ska få hjälp samma dag.",
+        # a non-restrictive clause that reports a situation, not a trait
+        "Flickor, som i dag är underrepresenterade i idrottsföreningarna, ska nås genom riktade insatser.",
+        # statistics, surveys, extent, negation
+        "Andelen flickor som söker sig till teknikprogrammet har ökat.",
+        "I enkäten uppger pojkar att de vill ha mer fart och tävling.",
+        "Pojkar i årskurs 9 har 20 poäng lägre meritvärde.",
+        "Döttrar som bor nära sina föräldrar ger oftare stöd än söner.",
+        "Det är inte så att pojkar av naturen är mer riskbenägna.",
+        "Kvinnor söker vård för depression oftare än män.",
+        "Killar söker gemenskap lika mycket som tjejer.",
+        # both sexes named together
+        "Flickor och pojkar behöver mer rörelse under skoldagen.",
+        "Kvinnor och män söker gemenskap på träffpunkten.",
+        # wants without a coded object
+        "Killar vill ha fler mötesplatser i centrum.",
+        # counter-stereotypes and sex-neutral activities
+        "Föreningen ordnar tjejkvällar med fotboll och killkvällar med dans.",
+        "Föreningen har damlag i fotboll och herrlag i innebandy.",
+        "Vi söker en teknisk tjej till vårt team.",
+        "Vi söker en noggrann medarbetare till vårt team.",
+        "Han är en stark man som söker nya utmaningar.",
+        # both parents, a described case, birth
+        "Mentorn kontaktar elevens mamma eller pappa samma dag.",
+        "Elevens mamma har själv kontaktat skolan.",
+        "Barnmorskan kontaktar barnets mor efter förlossningen.",
+        "Den förälder som tar ut flest dagar är oftast mamman.",
+        "Pappor och mammor som bakade till marknaden fick tack.",
+    ],
+)
+def test_unseen_traps_stay_quiet(registry: Registry, text: str) -> None:
+    assert _hits(registry, text) == []
+
+
+def test_wife_or_sambo_still_assumes_a_wife(registry: Registry) -> None:
+    text = "Om den enskilde har en ny relation ska han och hans fru eller sambo lämna uppgifter."
+    assert (PARTNER, "hans fru") in _hits(registry, text)
+    text = "Om den enskilde har en ny relation ska hans fru, make eller sambo lämna uppgifter."
+    assert PARTNER not in _rules(registry, text)

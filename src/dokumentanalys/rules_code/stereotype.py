@@ -170,7 +170,7 @@ _ADVERBS = frozenset(
     {
         "ofta", "oftast", "alltid", "också", "även", "gärna", "generellt", "typiskt", "naturligt", "ju", "nog",
         "faktiskt", "egentligen", "i", "regel", "allmänhet", "helt", "enkelt", "av", "naturen", "därför",
-        "dessutom", "själva", "sällan",
+        "dessutom", "själva", "sällan", "till", "sin", "natur",
     }
 )
 #: Words allowed between a copula and the trait.
@@ -181,6 +181,7 @@ _FILLERS = frozenset(
         "allmänhet", "sig", "själva", "bara", "vara", "att", "ju", "nog", "sällan", "en", "ett",
         "naturligt", "faktiskt", "egentligen", "klart", "tydligt", "för", "känslomässigt", "mera", "ganska",
         "rätt", "oerhört", "extra", "starkare", "svagare", "tekniskt", "socialt", "fysiskt", "biologiskt", "lätt",
+        "till", "sin", "natur",  # "till sin natur"
     }
 )
 _COPULAS = frozenset({"är", "blir", "verkar", "tycks", "förefaller", "var"})
@@ -560,8 +561,11 @@ def _claim_message(claim: _Claim) -> str:
     limitations=(
         "Regeln känner igen en grupp i allmän plural (kvinnor, unga män, flickor, killar, mammor …) "
         "följd av ett generaliserande predikat (är, har lättare för, saknar, passar bättre för, tar "
-        "ansvar för, behöver mer, mår bäst av, föredrar, vill hellre …) i samma sats. Meningar med "
-        "siffror, källa eller ord som oftare och i högre grad räknas som analys och hoppas över, liksom "
+        "ansvar för, behöver mer, mår bäst av, föredrar, vill hellre, vill ha eller söker något "
+        "könskodat …) i samma sats, också efter en relativsats (”män som blivit ensamma saknar ofta …”, "
+        "”tjejer, som naturligt dras till …”). Egenskapsord känns igen ur ordlistan och ur sammansättningar "
+        "(riskbenägen, konflikträdd, lättskrämd). Satser med siffror, källa eller ord som oftare och i "
+        "högre grad räknas som analys och hoppas över, liksom "
         "nekade påståenden och meningar som diskuterar fördomar eller normer."
     ),
     flag=[
