@@ -1,0 +1,59 @@
+"""Stereotype rules on a blind bank of unseen sentences (tests/data/stereotype_bank.toml).
+
+Every ``flag`` sentence must get at least one finding of category ``stereotype``; every
+``pass_`` sentence (statistics, attributed findings, negated or quoted stereotypes,
+counter-stereotyped measures, targeted services, sex-specific health, named persons) none,
+both in a styrdokument and in an application form.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from dokumentanalys.model import Finding
+from dokumentanalys.pipeline import Analyzer, Settings
+from dokumentanalys.plugins import Registry
+from dokumentanalys.testing import document_from_text
+
+BANK = tomllib.loads((Path(__file__).parent / "data" / "stereotype_bank.toml").read_text(encoding="utf-8"))
+
+# Known gaps: sentences the rules do not catch yet. Keep this list honest.
+KNOWN_MISSES: dict[str, str] = {}
+
+
+def stereotype_findings(registry: Registry, text: str, kind: str) -> list[Finding]:
+    analyzer = Analyzer(registry, Settings(kind=kind, select=("stereotype",)))
+    result = analyzer.analyze_document(document_from_text(text))
+    assert not result.errors, result.errors
+    return [f for f in result.findings if f.category == "stereotype"]
+
+
+def _flag_params() -> list[object]:
+    params: list[object] = []
+    for text in BANK["flag"]:
+        marks = [pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[text])] if text in KNOWN_MISSES else []
+        params.append(pytest.param(text, marks=marks))
+    return params
+
+
+def test_bank_shape() -> None:
+    assert len(BANK["flag"]) == 50
+    assert len(BANK["pass_"]) == 30
+    assert len(set(BANK["flag"])) == len(BANK["flag"])
+    assert set(KNOWN_MISSES) <= set(BANK["flag"])
+
+
+@pytest.mark.parametrize("text", _flag_params())
+def test_flag_sentence_is_found(registry: Registry, text: str) -> None:
+    found = stereotype_findings(registry, text, "styrdokument")
+    assert found, f"missed: {text}"
+
+
+@pytest.mark.parametrize("kind", ["styrdokument", "ansokan"])
+@pytest.mark.parametrize("text", BANK["pass_"])
+def test_trap_sentence_is_quiet(registry: Registry, text: str, kind: str) -> None:
+    found = stereotype_findings(registry, text, kind)
+    assert not found, [(f.rule, f.matched) for f in found]
