@@ -410,3 +410,17 @@ def test_findings_same_on_both_paths(registry: Any, tmp_path: Path) -> None:
         ]
     assert found["auto"] == found["layout"]
     assert any(item[4] == "table-cell" for item in found["auto"])
+
+
+def test_a_failing_table_finder_costs_only_the_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dokumentanalys.extract.pdf_fast as fast
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise ValueError("trasig ritning")
+
+    monkeypatch.setattr(fast, "find_grids", broken)
+    doc = read(full_grid(tmp_path / "t.pdf"), "auto")
+    assert doc.metadata["table_search_failed"] == [1]
+    assert not cells(doc)
+    assert PROSE in [b.text for b in doc.blocks]
+    assert any("Hemtjänst" in b.text for b in doc.blocks)  # table text as running text

@@ -19,7 +19,9 @@ objects closed at once; only the lines are kept until the end, where running
 headers and footers are found across pages.
 
 ``Document.metadata``: ``pdf_mode``, ``layout_pages`` (pages read with
-pdfplumber), ``table_pages`` (pages with ruled tables), ``pages_without_text`` (pages without a text layer, when some
+pdfplumber), ``table_pages`` (pages with ruled tables), ``table_search_failed``
+(pages whose drawing made the table finder fail; their text is read without
+tables), ``pages_without_text`` (pages without a text layer, when some
 other page has one), ``running_lines`` (header, footer and page number lines
 taken out of the body), and when something went wrong on the way
 ``unreadable_pages`` and ``layout_failed`` (pdfplumber gave up; PDFium's text
@@ -73,6 +75,7 @@ def _read_pages(pdf: Any, path: Path, count: int, mode: str, meta: dict[str, Any
     pages: list[PdfPage] = []
     layout_pages: list[int] = []
     failed: list[int] = []
+    tables_failed: list[int] = []
     reader = None
     if mode == "layout":
         from .pdf_layout import LayoutReader
@@ -85,9 +88,14 @@ def _read_pages(pdf: Any, path: Path, count: int, mode: str, meta: dict[str, Any
                 page = reader.try_read_page(index)
                 if page is not None:
                     layout_pages.append(index + 1)
+            if page is None and mode == "auto":
+                try:
+                    page = read_page(pdf, index, tables=True)
+                except Exception:  # noqa: BLE001 - odd drawings must not cost the page its text
+                    tables_failed.append(index + 1)
             if page is None:
                 try:
-                    page = read_page(pdf, index, tables=mode == "auto")
+                    page = read_page(pdf, index)
                 except Exception:  # noqa: BLE001 - a broken page must not stop the document
                     page = None
             if page is None:
@@ -99,6 +107,8 @@ def _read_pages(pdf: Any, path: Path, count: int, mode: str, meta: dict[str, Any
             reader.close()
     meta["layout_pages"] = layout_pages
     meta["table_pages"] = [page.number for page in pages if page.has_tables]
+    if tables_failed:
+        meta["table_search_failed"] = tables_failed
     if reader is not None and reader.failed:
         meta["layout_failed"] = True
     if failed:
