@@ -21,7 +21,22 @@ from dokumentanalys.testing import document_from_text
 BANK = tomllib.loads((Path(__file__).parent / "data" / "stereotype_bank.toml").read_text(encoding="utf-8"))
 
 # Known gaps: sentences the rules do not catch yet. Keep this list honest.
-KNOWN_MISSES: dict[str, str] = {}
+KNOWN_MISSES: dict[str, str] = {
+    "Som förälder vet du säkert hur viktigt det är för mamma att få vila ibland.":
+        "the mother as the one who needs rest is implied inside an impersonal clause; no pattern for it",
+    "En flicka vill gärna vara till lags.":
+        "singular generic subjects (en flicka, en pojke) are not read as groups",
+    "En pojke gråter inte i onödan.":
+        "singular generic subject and a negated behaviour; no lexicon for emotional display",
+    "Anhörigstödet riktar sig till döttrar som tar hand om sina åldrande föräldrar.":
+        "a service targeted at one sex as carers; 'riktar sig till' + care role is not modelled",
+    "Hemtjänsten hjälper den äldre mannen med det hushållsarbete som hans fru tidigare skötte.":
+        "a generic case with a definite singular (den äldre mannen) is read as one person",
+    "Ledarskap kräver egenskaper som män oftare har, som beslutsamhet och tydlighet.":
+        "'oftare' makes the clause read as a measured difference; traits in a relative clause on 'egenskaper'",
+    "Det är oftast mamman som kontaktar skolan, därför skickas all information till henne.":
+        "an observed pattern (oftast) used to justify a practice in the next clause",
+}
 
 
 def stereotype_findings(registry: Registry, text: str, kind: str) -> list[Finding]:

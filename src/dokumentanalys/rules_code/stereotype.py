@@ -107,8 +107,8 @@ def _sentence_skipped(tokens: list[Token], numbers: bool = True) -> bool:
     With ``numbers=False`` a number elsewhere in the sentence ("i årskurs 5")
     does not count; the caller checks the claim's own clause instead.
     """
-    if not tokens or tokens[-1].text == "?":
-        return True
+    if not tokens or (tokens[-1].text == "?" and tokens[0].lower != "varför"):
+        return True  # a question asks; "Varför är flickor så mycket lugnare …?" presupposes
     if numbers and _has_number(tokens):
         return True
     return any(t.lower in _ANALYSIS for t in tokens)
@@ -182,6 +182,7 @@ _FILLERS = frozenset(
         "naturligt", "faktiskt", "egentligen", "klart", "tydligt", "för", "känslomässigt", "mera", "ganska",
         "rätt", "oerhört", "extra", "starkare", "svagare", "tekniskt", "socialt", "fysiskt", "biologiskt", "lätt",
         "till", "sin", "natur",  # "till sin natur"
+        "sämre", "bättre", "större",  # "har sämre lokalsinne", "har större tålamod"
     }
 )
 _COPULAS = frozenset({"är", "blir", "verkar", "tycks", "förefaller", "var"})
@@ -322,6 +323,10 @@ def _predicate(lowers: list[str], g: int, group: str) -> tuple[int, str] | None:
         if start < n and lowers[start] == group and start + 1 < n and lowers[start - 1] in ("vara", "är"):
             return start, "väsen"  # "pojkar är pojkar"
         end = _scan(lowers, start, after_har=False)
+        if end is None:
+            end = _aversion_at(lowers, start, sex)
+            if end is not None:
+                return end, "intresse"
         if end is not None:
             if lowers[end] in _ROLE_NOUNS:
                 return end, "roll"
@@ -343,6 +348,9 @@ def _predicate(lowers: list[str], g: int, group: str) -> tuple[int, str] | None:
         return None
     if verb in _PREFER_DIRECT and nxt not in _NEGATIONS:
         return v + 1, "intresse"
+    if verb in _PREFER_DIRECT | {"vill", "kan"} and nxt in ("inte", "aldrig"):
+        coded = _coded_object(lowers, v + 2, _OTHER_SEX.get(sex, ""))
+        return (coded, "intresse") if coded is not None else None  # "tjejer gillar inte att tävla"
     if verb in _ATTRACTED or (verb == "söker" and nxt == "sig"):
         k = v + 1
         while k < n and lowers[k] in _ATTRACTION_MODIFIERS:
@@ -361,6 +369,12 @@ def _predicate(lowers: list[str], g: int, group: str) -> tuple[int, str] | None:
         if coded is None or (verb == "söker" and lowers[coded] in _SERVICES):
             return None  # "kvinnor söker vård för depression" is about using a service
         return coded, "intresse"
+    if verb == "behöver":
+        for k in range(v + 1, min(v + 6, n)):
+            if lowers[k] in TRAIT_NOUNS and lowers[k] not in ("stöd", "hjälp", "vana", "vanan", "intresse", "intresset"):
+                return k, "behov"  # "tjejer behöver stärkas i sin självkänsla"
+            if lowers[k] in _CLAUSE_BREAKS:
+                break
     if verb == "behöver" and (any(w in _NEED_DEGREE for w in lowers[v + 1 : v + 4]) or _has_pair(lowers[v + 1 : v + 6], "för", "att")):
         return min(v + 2, n - 1), "behov"
     if verb == "mår" and nxt in ("bäst", "bra", "bättre") and v + 2 < n and lowers[v + 2] == "av":
@@ -387,6 +401,58 @@ def _predicate(lowers: list[str], g: int, group: str) -> tuple[int, str] | None:
         return v + 1, "roll"
     if verb == "lämpar" and nxt == "sig":
         return v + 1, "roll"
+    return None
+
+
+_OTHER_SEX = {"f": "m", "m": "f"}
+#: Aversion or unease: "äldre kvinnor är rädda för tekniken", "tjejer är ointresserade av bilar".
+_AVERSION = frozenset(
+    {"rädd", "rädda", "ointresserad", "ointresserade", "osäker", "osäkra", "obekväm", "obekväma", "ängslig", "ängsliga"}
+)
+
+
+def _aversion_at(lowers: list[str], start: int, sex: str) -> int | None:
+    """End of an aversion to the other sex's coded domain after a copula ("rädda för tekniken"), else ``None``."""
+    for k in range(start, min(start + 3, len(lowers) - 1)):
+        if lowers[k] in _AVERSION and lowers[k + 1] in ("för", "av", "med", "inför"):
+            return _coded_object(lowers, k + 2, _OTHER_SEX.get(sex, ""))
+        if lowers[k] not in _FILLERS:
+            return None
+    return None
+
+
+#: "kör bil sämre än män", "röra på sig mer än flickor": a behaviour compared with the other sex.
+_COMPARED = frozenset({"bättre", "sämre", "mer", "mera", "mindre"})
+#: Verbs whose comparison is an outcome or a circumstance, not a trait ("mår sämre än", "tjänar mer än").
+_OUTCOME_VERBS = frozenset(
+    {
+        "mår", "presterar", "lyckas", "tjänar", "förtjänar", "lever", "arbetar", "jobbar", "får", "betalar",
+        "äger", "kostar", "reser", "använder", "tar", "ut", "har", "hade", "blir", "drabbas", "utsätts",
+        "söker", "deltar", "röstar", "sover", "äter", "dricker", "röker", "pendlar", "vårdas", "sjukskrivs",
+    }
+)
+
+
+#: "mer än" compares a need, not a measured amount: "pojkar behöver röra på sig mer än flickor".
+_NEED_VERBS = frozenset({"behöver", "vill", "måste", "orkar"})
+
+
+def _compared(lowers: list[str], g: int, group: str) -> tuple[int, str] | None:
+    """(end, kind) of "<group> <verb …> sämre/mer än <other sex's group>" in the group's clause, else ``None``."""
+    other = _OTHER_SEX.get(GROUP_OF.get(group, ""), "")
+    for k in range(g + 1, min(g + 9, len(lowers) - 2)):
+        low = lowers[k]
+        if low in _CLAUSE_BREAKS or low in _NEGATIONS or low in _OUTCOME_VERBS:
+            return None
+        if low in _COMPARED and lowers[k + 1] == "än":
+            if low not in ("bättre", "sämre") and not set(lowers[g + 1 : k]) & _NEED_VERBS:
+                return None  # "vuxna män lånar mindre än kvinnor" is a measured difference
+            j = k + 2
+            while j < len(lowers) and lowers[j] in _GROUP_ADJECTIVES:
+                j += 1
+            if j < len(lowers) and lowers[j] in GROUPS and GROUP_OF.get(lowers[j]) == other:
+                return j, "förmåga"
+            return None
     return None
 
 
@@ -418,10 +484,19 @@ def _group_starts(tokens: list[Token], lowers: list[str]) -> Iterator[tuple[int,
                 yield g - 1, g, group, g  # inverted: "Därför är killar …"
             elif _essence_at(lowers, g) is not None:
                 yield g, g, group, g  # "låta flickor vara flickor"
+        elif low in ("kvinnliga", "manliga") and g + 1 < len(lowers) and _plural_person(lowers[g + 1]) and _subject_position(lowers, g):
+            group = "kvinnor" if low == "kvinnliga" else "män"
+            last = (group, g)
+            yield g + 1, g + 1, group, g  # "Kvinnliga brukare uppskattar ofta …"
         elif low == "de" and last is not None and g > 0 and lowers[g - 1] in _SUBJECT_OPENERS:
             yield g, g, last[0], last[1]  # "Flickor slutar … eftersom de hellre umgås …"
         elif low in ("natur", "natura") and g > 0 and lowers[g - 1] in GROUP_GENITIVES:
             yield g - 1, -1, lowers[g - 1][:-1], g - 1  # "det ligger i killars natur"
+
+
+def _plural_person(low: str) -> bool:
+    """Is ``low`` a plural person noun ("brukare", "chefer", "elever")?"""
+    return any(f.number == "plural" and not f.genitive for f in person_head(low))
 
 
 def _both_sexes_before(lowers: list[str], g: int) -> bool:
@@ -493,6 +568,8 @@ def _claims(tokens: list[Token]) -> list[_Claim]:
             found = _predicate(lowers, g + 2, group)  # a non-restrictive clause is about the whole group
         else:
             found = _predicate(lowers, g, group) or (_after_relative(lowers, g, group) if lowers[g] in GROUPS else None)
+            if found is None and lowers[g] in GROUPS:
+                found = _compared(lowers, g, group)
         if found is None:
             continue
         end, kind = found
@@ -564,7 +641,9 @@ def _claim_message(claim: _Claim) -> str:
         "ansvar för, behöver mer, mår bäst av, föredrar, vill hellre, vill ha eller söker något "
         "könskodat …) i samma sats, också efter en relativsats (”män som blivit ensamma saknar ofta …”, "
         "”tjejer, som naturligt dras till …”). Egenskapsord känns igen ur ordlistan och ur sammansättningar "
-        "(riskbenägen, konflikträdd, lättskrämd). Satser med siffror, källa eller ord som oftare och i "
+        "(riskbenägen, konflikträdd, lättskrämd). Jämförelser med det andra könet (”kör bil sämre än män”, "
+        "”behöver röra på sig mer än flickor”), ovilja mot det andra könets kodade områden (”rädda för "
+        "tekniken”, ”gillar inte att tävla”) och retoriska varför-frågor räknas också. Satser med siffror, källa eller ord som oftare och i "
         "högre grad räknas som analys och hoppas över, liksom "
         "nekade påståenden och meningar som diskuterar fördomar eller normer."
     ),
@@ -583,6 +662,14 @@ def _claim_message(claim: _Claim) -> str:
         "Äldre män saknar ofta förmågan att be om hjälp.",
         "Kvinnor passar bäst som samordnare i teamet.",
         "Mödrar har ett naturligt tålamod med barn.",
+        "Killar har sämre ordningssinne än tjejer.",
+        "Tjejer behöver stärkas i sitt självförtroende.",
+        "Varför är pojkar så mycket stökigare på rasten?",
+        "Pojkar gillar inte att sjunga i kör.",
+        "Äldre män är osäkra inför matlagning.",
+        "Kvinnliga chefer är mer lyhörda för personalen.",
+        "Flickor läser kartor sämre än pojkar.",
+        "Pojkar behöver springa av sig mer än flickor.",
     ],
     pass_=[
         "Enligt SCB är kvinnor oftare sjukskrivna än män.",
@@ -599,6 +686,11 @@ def _claim_message(claim: _Claim) -> str:
         "Pappor tar ut en allt större del av föräldraledigheten.",
         "Det är inte så att pojkar är mindre lämpade som förskollärare.",
         "Kvinnor har lägre inkomster än män och saknar oftare tjänstepension.",
+        "Varför väljer så få flickor teknikprogrammet?",
+        "Flickor mår sämre än pojkar i årskurs nio.",
+        "Vuxna män lånar mindre än kvinnor på biblioteket.",
+        "Tjejer behöver stöd i övergången till gymnasiet.",
+        "Kvinnliga företagare får mindre riskkapital än manliga.",
     ],
 )
 def group_generalisation(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
@@ -749,6 +841,20 @@ def _sex_markers(tokens: list[Token], lowers: list[str]) -> list[tuple[int, int,
     return markers
 
 
+#: Role verbs after a definite group ("kvinnorna står för fikat"); *har* is left out ("har kontakt med vården").
+_GROUP_ROLE_VERBS = frozenset({"tar", "ansvarar", "sköter", "står", "fixar", "ordnar"})
+
+
+def _role_verb_after(lowers: list[str], head: int) -> bool:
+    """A role verb within four words after a definite group, across a place phrase ("Kvinnorna i arbetslaget ansvarar")."""
+    for k in range(head + 1, min(head + 5, len(lowers))):
+        if lowers[k] in _GROUP_ROLE_VERBS:
+            return True
+        if lowers[k] in _CLAUSE_BREAKS:
+            return False
+    return False
+
+
 #: "för mamma", "åt pappa": a bare parent word as the receiver of an activity.
 _BARE_PARENTS = {"mamma": "f", "mor": "f", "pappa": "m", "far": "m"}
 #: First parts of compounds that name an event or group for one sex: tjej|kväll, kill|läger, dam|träff.
@@ -814,7 +920,9 @@ def _division(tokens: list[Token], lowers: list[str]) -> tuple[int, int] | None:
         return None
     own = list(assigned)
     chosen = own if {markers[m][2] for m in own} == {"f", "m"} else [
-        m for m in own if markers[m][3] and markers[m][1] + 1 < len(lowers) and lowers[markers[m][1] + 1] in _STAFF_ROLE_VERBS
+        m for m in own
+        if (markers[m][3] and markers[m][1] + 1 < len(lowers) and lowers[markers[m][1] + 1] in _STAFF_ROLE_VERBS)
+        or (lowers[markers[m][1]] in DEFINITE_GROUPS and _role_verb_after(lowers, markers[m][1]))
     ]
     if not chosen:
         return None
@@ -852,6 +960,8 @@ def _division(tokens: list[Token], lowers: list[str]) -> tuple[int, int] | None:
         "Den manliga personalen sköter verkstaden, medan den kvinnliga personalen tar hand om köket.",
         "Vid inskrivningen är det mamman som ska fylla i hälsodeklarationen.",
         "Som mamma vet du hur svårt det är att få ihop vardagen.",
+        "Männen i föreningen grillar medan kvinnorna dukar.",
+        "Kvinnorna i personalgruppen står som vanligt för fikat.",
     ],
     pass_=[
         "Vi erbjuder fotboll för tjejer och dans för killar.",
@@ -859,6 +969,8 @@ def _division(tokens: list[Token], lowers: list[str]) -> tuple[int, int] | None:
         "Det är oftast mamman som har kontakt med förskolan.",
         "Som förälder vet du hur svårt det är att få ihop vardagen.",
         "Enligt Riksidrottsförbundet dominerar pojkar i fotboll och flickor i ridsport.",
+        "Kvinnorna i gruppen har kontakt med vården varje vecka.",
+        "Alla som vill får hjälpa till att duka och bära stolar.",
     ],
 )
 def assumed_gender_role(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
@@ -906,8 +1018,14 @@ _CHILD_MODIFIERS = frozenset({"deras", "sina", "sin", "sitt", "små", "nyfödda"
 _MOTHER_GROUP_WORDS = frozenset({"mammagrupp", "mammagruppen", "mammagrupper", "mammagrupperna", "mammagruppens"})
 #: Mothers as the generic contact parent (the bare singular "mamma" is left out:
 #: it is often one named person or a form label, see the form rules).
-_MOTHERS = frozenset({"mammor", "mammorna", "mamman", "mödrar", "mödrarna"})
-_CHILD = frozenset({"barn", "barnet", "barnets", "barnen", "barnens", "eleven", "elevens", "eleverna", "elevernas"})
+_MOTHERS = frozenset({"mammor", "mammorna", "mamman", "mammans", "mödrar", "mödrarna"})
+_CHILD = frozenset(
+    {
+        "barn", "barnet", "barnets", "barnen", "barnens", "eleven", "elevens", "eleverna", "elevernas",
+        # the school or preschool writing home stands for the child
+        "skolan", "förskolan", "fritids", "fritidshemmet", "mentorn", "klassläraren", "veckobrevet", "veckobrev",
+    }
+)
 _CONTACT = frozenset(
     {
         "information", "informationen", "informerar", "informera", "informeras", "kontakt", "kontakten",
@@ -916,6 +1034,8 @@ _CONTACT = frozenset(
         "bjuder", "kallas", "kallar", "erbjuds", "erbjuder",
         # forms: "mamman fyller i och skriver under"
         "fyller", "fylla", "fyll", "skriver", "skriva", "undertecknar", "underteckna", "skickar", "skicka",
+        # passives and reaching someone: "undertecknas av barnets mor", "barnen hämtas av mamma", "nå henne"
+        "undertecknas", "skrivas", "fyllas", "hämtas", "lämnas", "skickas", "nå", "nås", "når",
     }
 )
 #: Where mothers really are meant: pregnancy, birth, breastfeeding, violence, single mothers.
@@ -1024,6 +1144,9 @@ def _chore_at(lowers: list[str], i: int) -> int | None:
         "Förskolan ringer mamman om barnet blir sjukt.",
         "Vi tackar alla mammor som bakade till julmarknaden.",
         "Babysim för mammor med sina små bebisar varje fredag.",
+        "Barnen hämtas av mamma senast klockan 17.",
+        "Skolan skickar veckobrevet till mammorna.",
+        "Föräldrautbildningen vänder sig till blivande mammor.",
     ],
     pass_=[
         "Öppna förskolan är en mötesplats för föräldrar och barn.",
@@ -1033,6 +1156,9 @@ def _chore_at(lowers: list[str], i: int) -> int | None:
         "Mammor och pappor får information om barnets vaccinationer.",
         "Mödrahälsovården följer den gravida under graviditeten.",
         "Vi tackar alla föräldrar som bakade till julmarknaden.",
+        "Skolan skickar veckobrevet till vårdnadshavarna.",
+        "Föräldrautbildningen vänder sig till blivande mammor och pappor.",
+        "Ammande mammor kan använda amningsrummet på förskolan.",
     ],
 )
 def mothers_for_parents(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
@@ -1044,6 +1170,7 @@ def mothers_for_parents(document: AnalyzedDocument, ctx: RuleContext) -> Iterato
             continue
         child_contact = bool(words & _CONTACT) and not words & _OTHER_PARENTS
         contact_parent = bool(words & _CHILD) and child_contact
+        parent_compound = any(w.startswith("föräldra") and len(w) > 9 for w in words) and not words & _OTHER_PARENTS
         clefts = {c[0] for c in (_cleft_at(lowers, i) for i in range(len(lowers))) if c is not None}
         for i, tok in enumerate(tokens):
             if tok.in_quotes or i in clefts:
@@ -1055,6 +1182,11 @@ def mothers_for_parents(document: AnalyzedDocument, ctx: RuleContext) -> Iterato
             end = _mother_child_at(lowers, i)
             if end is None:
                 end = _chore_at(lowers, i)
+            if end is None and child_contact and lowers[i] in _BARE_MOTHERS | _MOTHER_SINGULARS and i > 0 and lowers[i - 1] == "av":
+                yield _span_finding(ctx, ablock, tokens, i - 1, i)  # passive agent: "barnen hämtas av mamma"
+                break
+            if end is None and parent_compound and lowers[i] in ("mammor", "mödrar", "mammorna", "mödrarna"):
+                end = i  # "föräldrautbildningen riktar sig till blivande mammor"
             if end is None and child_contact and lowers[i] in _BARE_MOTHERS and i > 0 and lowers[i - 1] in _CHILD_GENITIVES:
                 yield _span_finding(ctx, ablock, tokens, i - 1, i)  # "Mentorn kontaktar elevens mamma"
                 break
@@ -1106,6 +1238,27 @@ def _helps_out(lowers: list[str], h: int) -> tuple[int, int] | None:
     return None
 
 
+_ALSO = frozenset({"även", "också"})
+_EXCEPTION_MESSAGE = (
+    "”{match}” gör pappor till ett undantag; det antyder att verksamheten egentligen är till för mammor. "
+    "Skriv föräldrar eller vårdnadshavare."
+)
+
+
+def _fathers_as_exception(tokens: list[Token], lowers: list[str]) -> tuple[int, int] | None:
+    """(first, last) of "välkomnar även pappor", "pappor är också välkomna": fathers welcomed as an exception."""
+    if not any(w.startswith(("välkom", "inbjud")) for w in lowers):
+        return None
+    for i, low in enumerate(lowers[:-1]):
+        if tokens[i].in_quotes or low not in _ALSO:
+            continue
+        if lowers[i + 1] in _FATHERS:
+            return i, i + 1  # "välkomnar även pappor"
+        if i >= 2 and lowers[i - 1] in ("är", "blir") and lowers[i - 2] in _FATHERS:
+            return i - 2, i + 1 if lowers[i + 1].startswith("välkom") else i  # "pappor är också välkomna"
+    return None
+
+
 def _babysits(lowers: list[str], b: int) -> tuple[int, int] | None:
     """(first, last) of a father "babysitting" (his own) children: "papporna uppmuntras att vara barnvakt"."""
     for k in range(max(0, b - 6), b):
@@ -1131,13 +1284,18 @@ def _babysits(lowers: list[str], b: int) -> tuple[int, int] | None:
     ),
     source=_TRAMPOLIN + "; Jämställdhetsmyndigheten: de jämställdhetspolitiska delmålen (obetalt hem- och omsorgsarbete)",
     url="https://trampolinpr.se/inkluderande-kommunikation/",
-    limitations="Bara ”hjälper till”, ”ställer upp” och ”barnvakt” med en pappa, man eller make i närheten hittas.",
+    limitations=(
+        "Bara ”hjälper till”, ”ställer upp” och ”barnvakt” med en pappa, man eller make i närheten hittas, "
+        "och pappor som välkomnas som undantag (”vi välkomnar även pappor”, ”pappor är också välkomna”)."
+    ),
     flag=[
         "Kampanjen riktar sig till pappor som hjälper till hemma.",
         "Många pappor hjälper gärna till med nattningen.",
         "Maken hjälper till med disken och tvätten.",
         "Pappor som ställer upp och hämtar barnen ska uppmuntras.",
         "På lördagar är pappan barnvakt så att mamman kan träna.",
+        "Vi välkomnar även pappor till babyrytmiken.",
+        "Pappor är också välkomna på öppna förskolan.",
     ],
     pass_=[
         "Kampanjen riktar sig till pappor som tar hand om barnen.",
@@ -1146,12 +1304,18 @@ def _babysits(lowers: list[str], b: int) -> tuple[int, int] | None:
         "Socialtjänsten hjälper till om barnet far illa.",
         "Flera pappor ställer upp som ledare i föreningen.",
         "Föräldrar kan boka barnvakt genom föreningen.",
+        "Vi välkomnar både mammor och pappor till babyrytmiken.",
+        "Pappor som är föräldralediga är också med i gruppen.",
     ],
 )
 def fathers_help_out(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
     """A father (or a man, in a home context) who "helps out" at home or "babysits"."""
     for ablock, tokens in _text_sentences(document):
         lowers = [t.lower for t in tokens]
+        exception = _fathers_as_exception(tokens, lowers)
+        if exception is not None:
+            yield _span_finding(ctx, ablock, tokens, *exception, message=_EXCEPTION_MESSAGE)
+            continue
         for h, tok in enumerate(tokens):
             if tok.in_quotes:
                 continue
@@ -1188,6 +1352,32 @@ def _one_spouse_or_sambo(ablock: AnalyzedBlock, i: int) -> bool:
     return not words & (_OTHER_SPOUSE[owner] | {"partner", "partnern", "registrerad"})
 
 
+#: One-sex spouses after a reflexive or second-person possessive: "sin frus inkomst", "din fru".
+_SPOUSES_OF_ONE_SEX = frozenset(
+    {"fru", "frun", "frus", "hustru", "hustrun", "hustrus", "maka", "makan", "makas", "make", "maken", "makes", "man", "mans"}
+)
+_SPOUSE_ALTERNATIVES = frozenset({"eller", "/", "partner", "partnern", "sambo", "sambon", "maka", "make", "registrerad"})
+_READER_PARTNER = "”{match}” förutsätter läsarens kön och att partnern är av motsatt kön."
+
+
+def _reflexive_spouse(tokens: list[Token], i: int) -> bool:
+    """"Sökanden ska bifoga sin frus …", "stäm av med din fru": a one-sex spouse of a generic person or the reader."""
+    owner = tokens[i].lower
+    if owner not in ("sin", "sina", "din", "er") or tokens[i + 1].lower not in _SPOUSES_OF_ONE_SEX or tokens[i].in_quotes:
+        return False
+    if tokens[i + 1].lower in ("man", "mans") and owner in ("sin", "sina"):
+        return False  # "sin man" is also the pronoun-free "the man"; leave it to the pronoun rules
+    following = {t.lower for t in tokens[i + 2 : i + 4]}
+    if following & _SPOUSE_ALTERNATIVES or any(t.lower in ("partner", "partnern", "sambo", "sambon") for t in tokens):
+        return False
+    if owner in ("din", "er"):
+        return True
+    before = tokens[:i]
+    if any(t.text[:1].isupper() for t in before[1:]):
+        return False  # a named person: "Per Holm tog med sin fru"
+    return any(person_head(t.lower) for t in before)
+
+
 @code_rule(
     id="stereotyp/antagen-partner",
     name="sökanden och hans fru",
@@ -1216,15 +1406,25 @@ def _one_spouse_or_sambo(ablock: AnalyzedBlock, i: int) -> bool:
         "Sökanden och hans fru ska båda skriva under ansökan.",
         "Ange sökandens hustru och barn som bor i hushållet.",
         "Om den enskilde och hennes man har gemensam ekonomi räknas båda inkomsterna.",
+        "Sökanden ska bifoga sin hustrus lönebesked.",
+        "Som företagare kan du ta med din fru på kursen.",
     ],
     pass_=[
         "Du och din eventuella partner ska båda skriva under ansökan.",
         "Ange sökandens make, maka eller sambo och barn som bor i hushållet.",
         "Per Holm och hans fru tog emot priset.",
+        "Sökanden ska bifoga sin makes eller makas lönebesked.",
+        "Du kan ta med din fru eller sambo på kursen.",
+        "Pristagaren Per Holm kom med sin fru.",
     ],
 )
 def assumed_partner(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
     """A possessive (or a generic person's genitive) followed by a spouse of the other sex."""
+    for ablock, tokens in _text_sentences(document):
+        for i in range(len(tokens) - 1):
+            if _reflexive_spouse(tokens, i):
+                message = _READER_PARTNER if tokens[i].lower in ("din", "er") else None
+                yield _span_finding(ctx, ablock, tokens, i, i + 1, message)
     for bi, ablock in enumerate(document.blocks):
         tokens = ablock.tokens
         for tok in tokens[:-1]:

@@ -12,6 +12,7 @@ leadership, strength, order, appearance, aggression, risk, temperament) so that 
 can name the kind of generalisation. Outcomes (*sjukskrivna*, *utsatta*,
 *arbetslösa*) and fear (*rädda*, *otrygga*) are left out on purpose: "kvinnor
 är mer otrygga" is usually a survey finding, not a claim about their nature.
+(Fear of the other sex's coded domain, "rädda för tekniken", is handled by the rule itself.)
 """
 
 from __future__ import annotations
@@ -182,6 +183,7 @@ TRAIT_NOUNS = frozenset(
         "tävlingsinstinkt", "tävlingsinstinkten", "pondus", "auktoritet", "ledaregenskaper", "omsorgsförmåga",
         "simultanförmåga", "lokalsinne", "handlag", "öga", "sinne", "intresse", "intresset", "driv",
         "ledarförmåga", "styrka", "kraft", "råstyrka", "fingertoppskänsla", "spärrar", "vana", "vanan",
+        "spring",  # "har mer spring i benen"
     }
 )
 #: Words that make an ability innate: "ett medfött tålamod", "en naturlig fallenhet".
@@ -205,6 +207,8 @@ FEMALE_CODED = frozenset(
         "hästar", "högläsning", "broderi", "sömnad", "sy", "handarbete", "handarbetet", "pysselrum", "köket",
         "omsorgsyrken", "vårdyrken", "skönhet", "gemenskap", "gemenskapen", "butiker", "butikerna",
         "caféer", "kaféer", "shopping", "shoppa", "fika", "fikat", "kiosk", "kiosken",
+        # table and decorations: "tjejerna dukar", "kvinnorna ansvarar för julpyntet"
+        "duka", "dukar", "dukning", "dukningen", "pynt", "pyntet", "pynta", "pyntar", "pyntning",
     }
 )
 #: Activities and fields that stereotypes tie to men and boys.
@@ -218,6 +222,8 @@ MALE_CODED = frozenset(
         "matematik", "naturvetenskap", "fiske", "jakt", "vapen", "tävling", "tävlingar", "tävla",
         "brottning", "kampsport", "robotar", "robotarna", "programmera", "förhandlingar", "fastighetsskötsel", "innebandyhallen", "mopeder", "moped",
         "fart", "farten", "action", "äventyr", "sport", "sporten", "motorsport", "turnering", "turneringar",
+        # heavy lifting and the barbecue: "killarna bär stolarna", "männen sköter grillen"
+        "bära", "bär", "lyfta", "lyfter", "grill", "grillen", "grilla", "grillar", "grillning",
     }
 )
 #: Family and everyday life: "Som mamma vet du hur svårt det är att få ihop vardagen".
