@@ -24,6 +24,7 @@ inside quotations.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -97,8 +98,11 @@ _NEGATIONS = frozenset({"inte", "aldrig", "ej", "inga", "ingen", "lika", "varken
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "-", "men", "medan", "utan"})
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _has_number(tokens: Iterable[Token]) -> bool:
-    return any(any(c.isdigit() for c in t.text) for t in tokens)
+    return _DIGIT.search("".join([t.text for t in tokens])) is not None
 
 
 def _sentence_skipped(tokens: list[Token], numbers: bool = True) -> bool:
@@ -862,6 +866,7 @@ _SEX_PREFIXES = (
     ("tjej", "f"), ("flick", "f"), ("dam", "f"), ("kvinno", "f"), ("mamma", "f"), ("mödra", "f"),
     ("kill", "m"), ("pojk", "m"), ("herr", "m"), ("grabb", "m"), ("pappa", "m"), ("gubb", "m"),
 )
+_SEX_PREFIX_STARTS = tuple(prefix for prefix, _ in _SEX_PREFIXES)
 _EVENT_HEADS = (
     "kväll", "grupp", "dag", "läger", "lägret", "träff", "klubb", "kurs", "helg", "verksamhet", "aktivitet",
     "timme", "timmar", "café", "kafé", "cirkel", "cirklar", "jour", "lördag", "söndag", "fredag",
@@ -870,6 +875,8 @@ _EVENT_HEADS = (
 
 def _sexed_event(low: str) -> str | None:
     """"f" or "m" for a compound like *tjejkvällar*, *killgruppen*, *herrträffen*, else ``None``."""
+    if not low.startswith(_SEX_PREFIX_STARTS):
+        return None
     for prefix, sex in _SEX_PREFIXES:
         if low.startswith(prefix):
             rest = low[len(prefix) :]
@@ -930,6 +937,26 @@ def _division(tokens: list[Token], lowers: list[str]) -> tuple[int, int] | None:
     return min(points), max(points)
 
 
+def _role_triggers() -> frozenset[str]:
+    """Every word one of the role patterns needs: a group, a sexed adjective or person, a parent."""
+    return frozenset(
+        set(GROUP_OF) | set(_SEX_ADJECTIVES) | set(_BARE_PARENTS) | set(_CLEFT_HOLDERS)
+        | set(_AS_NOUNS) | set(_SEXED_PERSONS)
+    )
+
+
+_ROLE_TRIGGERS = _role_triggers()
+
+
+def _may_assign_roles(ablock: AnalyzedBlock) -> bool:
+    """Can any role pattern fire in this block? Each needs one of its trigger words or a
+    sexed compound (*tjejkväll*); most blocks of a long document have neither, and are
+    skipped before any sentence is read token by token."""
+    if ablock.has_any(_ROLE_TRIGGERS):
+        return True
+    return any(w.startswith(_SEX_PREFIX_STARTS) and _sexed_event(w) is not None for w in ablock.words)
+
+
 @code_rule(
     id="stereotyp/antagen-konsroll",
     name="uppgifter och roller efter kön",
@@ -975,8 +1002,12 @@ def _division(tokens: list[Token], lowers: list[str]) -> tuple[int, int] | None:
 )
 def assumed_gender_role(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
     """Activities, tasks or parent roles handed out by sex."""
+    may_fire: dict[int, bool] = {}
     for ablock, tokens in _text_sentences(document):
-        if _sentence_skipped(tokens):
+        key = id(ablock)
+        if key not in may_fire:
+            may_fire[key] = _may_assign_roles(ablock)
+        if not may_fire[key] or _sentence_skipped(tokens):
             continue
         lowers = [t.lower for t in tokens]
         spans: list[tuple[int, int]] = []
@@ -1356,6 +1387,10 @@ def _one_spouse_or_sambo(ablock: AnalyzedBlock, i: int) -> bool:
 _SPOUSES_OF_ONE_SEX = frozenset(
     {"fru", "frun", "frus", "hustru", "hustrun", "hustrus", "maka", "makan", "makas", "make", "maken", "makes", "man", "mans"}
 )
+#: Every spouse word the partner patterns look for after an owner (a cheap filter per block).
+_ALL_SPOUSE_WORDS = _SPOUSES_OF_ONE_SEX | frozenset(
+    {"fruar", "hustrur", "makar", "män", "hustruns", "makans", "makens", "fruns"}
+)
 _SPOUSE_ALTERNATIVES = frozenset({"eller", "/", "partner", "partnern", "sambo", "sambon", "maka", "make", "registrerad"})
 _READER_PARTNER = "”{match}” förutsätter läsarens kön och att partnern är av motsatt kön."
 
@@ -1420,12 +1455,18 @@ def _reflexive_spouse(tokens: list[Token], i: int) -> bool:
 )
 def assumed_partner(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
     """A possessive (or a generic person's genitive) followed by a spouse of the other sex."""
+    if not document.has_any(_ALL_SPOUSE_WORDS):
+        return  # every pattern below needs a spouse word right after its owner
     for ablock, tokens in _text_sentences(document):
+        if not ablock.has_any(_ALL_SPOUSE_WORDS):
+            continue
         for i in range(len(tokens) - 1):
             if _reflexive_spouse(tokens, i):
                 message = _READER_PARTNER if tokens[i].lower in ("din", "er") else None
                 yield _span_finding(ctx, ablock, tokens, i, i + 1, message)
     for bi, ablock in enumerate(document.blocks):
+        if not ablock.has_any(_ALL_SPOUSE_WORDS):
+            continue
         tokens = ablock.tokens
         for tok in tokens[:-1]:
             if tok.in_quotes or not (partner_assumed(ablock, tok.i) or _one_spouse_or_sambo(ablock, tok.i)):
