@@ -44,6 +44,7 @@ CATEGORY_LABELS: dict[str, str] = {
     "gender-marking": "Onödig könsmarkering",
     "unsplit-statistics": "Statistik utan könsuppdelning",
     "missing-gender-perspective": "Saknat jämställdhetsperspektiv",
+    "sex-question": "Frågan om kön i blanketten",
 }
 
 #: column headings for narrow tables; U+00AD (soft hyphen) marks where a word may break
@@ -54,6 +55,7 @@ CATEGORY_SHORT: dict[str, str] = {
     "gender-marking": "Onödig köns\u00admarkering",
     "unsplit-statistics": "Ej köns\u00aduppdelad statistik",
     "missing-gender-perspective": "Saknat jäm\u00adställdhets\u00adperspektiv",
+    "sex-question": "Frågan om kön",
 }
 
 CATEGORY_DESCRIPTIONS: dict[str, str] = {
@@ -63,6 +65,7 @@ CATEGORY_DESCRIPTIONS: dict[str, str] = {
     "gender-marking": "Kön anges utan att det behövs, till exempel ”kvinnlig läkare”.",
     "unsplit-statistics": "Statistik om personer som inte är uppdelad på kvinnor och män.",
     "missing-gender-perspective": "Dokumentet handlar om människor men tar inte upp kvinnors och mäns villkor.",
+    "sex-question": "Blanketten frågar efter kön utan att säga varför, eller utan att säga vad som avses.",
 }
 
 SEVERITY_LABELS: dict[str, str] = {"error": "Fel", "warning": "Varning", "info": "Information"}
@@ -73,7 +76,7 @@ MARKER_LABELS: dict[int | None, str] = {
     0: "0 – jämställdhetsperspektiv saknas",
     1: "1 – jämställdhetsperspektiv finns",
     2: "2 – jämställdhet är huvudsyftet",
-    None: "Ej tillämplig – dokumentet handlar inte om människor",
+    None: "Ej tillämplig – bedöms bara för styrdokument och blanketter som handlar om människor",
 }
 MARKER_SHORT: dict[int | None, str] = {0: "0", 1: "1", 2: "2", None: "–"}
 
