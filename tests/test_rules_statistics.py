@@ -150,6 +150,18 @@ def test_counts_that_add_up_split_the_figure_in_the_next_paragraph(registry: Reg
     assert findings(registry, text) == []
 
 
+def test_a_split_of_other_things_in_the_same_paragraph_does_not_count(registry: Registry) -> None:
+    text = (
+        "Drygt 3 800 barn och unga är medlemmar i kommunens föreningar. "
+        "Av de bokade träningspassen gick 58 procent till pojkar och 42 procent till flickor."
+    )
+    assert [f.matched for f in findings(registry, text)] == ["3 800 barn"]
+    text = "Under året deltog 120 elever i sommarskolan. Av dem var 60 procent flickor."
+    assert findings(registry, text) == []
+    text = "Under året deltog 120 elever i sommarskolan. Av eleverna var 60 procent flickor."
+    assert findings(registry, text) == []
+
+
 def test_a_table_beyond_a_paragraph_is_about_something_else(registry: Registry) -> None:
     text = (
         "| | Flickor | Pojkar |\n|---|---|---|\n| Känner sig stressade | 40 % | 22 % |\n\n"

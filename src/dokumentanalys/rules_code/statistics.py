@@ -551,6 +551,37 @@ def _figure_value(stat: Statistic) -> float | None:
         return None
 
 
+_OF_DETERMINERS = frozenset({"de", "alla", "samtliga", "våra", "kommunens", "regionens"})
+_OF_STOPS = frozenset({"var", "är", "gick", "hade", "har", "fick", "blev", "som", "i", "till", "med"})
+
+
+def _split_of_what(lows: list[str]) -> str | None:
+    """What "av (de) X" a split sentence divides: a person noun's base, ``""`` for a thing.
+
+    "Av de stödberättigade aktivitetstillfällena gick 61 procent till pojkar" splits
+    sessions, not the members counted before it. ``None`` when the sentence has no
+    such phrase.
+    """
+    for i, low in enumerate(lows):
+        if low != "av":
+            continue
+        if i + 1 < len(lows) and lows[i + 1] in ("dem", "dessa", "dom"):
+            return None  # "av dem", "av dessa": a back-reference, handled by the caller
+        for k in range(i + 1, min(i + 5, len(lows))):
+            word = lows[k]
+            if word in _OF_DETERMINERS:
+                continue
+            if word in _OF_STOPS or any(c.isdigit() for c in word):
+                break
+            forms = person_head(word)
+            if forms:
+                return forms[0].noun.base
+            if len(word) > 5 and word.endswith(("na", "en")):
+                return ""  # a definite plural that names no people
+        return None
+    return None
+
+
 def _covers(stat: Statistic, ablock: AnalyzedBlock, n: int, *, same_block: bool) -> bool:
     """Does sentence ``n`` of ``ablock`` split *this* figure by sex?
 
@@ -572,6 +603,9 @@ def _covers(stat: Statistic, ablock: AnalyzedBlock, n: int, *, same_block: bool)
         if len(counts) >= 2:
             return abs(sum(counts) - value) <= max(1.0, 0.05 * value)
         return counts[0] <= value and (same_sentence or not _BACK_REFERENCES.isdisjoint(lows))
+    about = _split_of_what(lows)
+    if about is not None and not same_sentence:
+        return about == stat.noun.base  # "Av de aktivitetstillfällen som … gick 61 procent till pojkar"
     if same_sentence or (same_block and not counts):
         return True
     if not _BACK_REFERENCES.isdisjoint(lows):
