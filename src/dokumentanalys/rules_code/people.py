@@ -137,6 +137,11 @@ tjänsteman       tjänsteman     tjänstemannen    -               -           
 polisman         polisman       polismannen      -               -                 vuxen  A
 sjöman           sjöman         sjömannen        -               -                 vuxen  A
 polis            polis          polisen          poliser         poliserna         vuxen  SA
+representant     representant   representanten   representanter  representanterna  vuxen  SAP
+kandidat         kandidat       kandidaten       kandidater      kandidaterna      vuxen  SAP
+referent         referent       referenten       referenter      referenterna      vuxen  SA
+svarande         svarande       -                svarande        -                 vuxen  SP
+nyanställd       nyanställd     -                nyanställda     -                 vuxen  SAP
 """
 
 # Plural-only words that count people but have no compounds we trust
