@@ -268,7 +268,14 @@ _AFTER_NEAR = frozenset(
 #: Measures aimed at a group, before "till" ("stöd till kvinnliga företagare").
 _MEASURES = ("stöd", "bidrag", "stipendi", "satsning", "insats", "lån", "pris", "priset", "program", "utbildning", "kurs")
 #: After the noun (up to 7 words), for every noun phrase: a request.
-_AFTER_REQUEST = frozenset({"önskar", "önskas", "önskemål", "begär", "begärs", "efterfrågar"})
+_AFTER_REQUEST = frozenset(
+    {
+        "önskar", "önskas", "önskemål", "önskat", "önskade", "önskats", "begär", "begärs", "begärt",
+        "begärde", "efterfrågar", "efterfrågat", "efterfrågade", "efterfrågats", "efterfrågan",
+    }
+)
+#: Two-word requests after the noun: "som tjejerna bett om", "eftersom killarna ville ha det".
+_AFTER_REQUEST_PAIRS = frozenset({("bett", "om"), ("bad", "om"), ("ber", "om"), ("ville", "ha"), ("vill", "ha")})
 #: Right after a genitive noun: an association or a measure ("kvinnliga chefers nätverk").
 _AFTER_ORG = frozenset(
     """
@@ -421,7 +428,10 @@ def _skip(ablock: AnalyzedBlock, m: Marking) -> bool:
     if after_near and tokens[m.noun].lower.endswith("s") and after_near[0].lower in _AFTER_ORG:
         return True
     # a request after the noun: "en kvinnlig kontaktperson finns för den som önskar det"
-    if _hits_set(tokens[m.noun + 1 : min(e, m.noun + 8)], _AFTER_REQUEST):
+    after_request = tokens[m.noun + 1 : min(e, m.noun + 9)]
+    if _hits_set(after_request, _AFTER_REQUEST):
+        return True
+    if any((a.lower, b.lower) in _AFTER_REQUEST_PAIRS for a, b in zip(after_request, after_request[1:])):
         return True
     lo, hi = max(s, m.adj - _SEX_WINDOW), min(e, m.noun + 1 + _SEX_WINDOW)
     if any(t.lower in _SEX_WORDS for t in tokens[lo:hi]):
