@@ -431,3 +431,83 @@ def test_wife_or_sambo_still_assumes_a_wife(registry: Registry) -> None:
     assert (PARTNER, "hans fru") in _hits(registry, text)
     text = "Om den enskilde har en ny relation ska hans fru, make eller sambo lämna uppgifter."
     assert PARTNER not in _rules(registry, text)
+
+
+# --- definite groups, habits, role instructions, forms (written for issue 4, blind-c) -----------
+
+ROLE = "stereotyp/antagen-konsroll"
+MOTHERS = "stereotyp/mammor-i-stallet-for-foraldrar"
+FATHERS = "stereotyp/pappor-hjalper-till"
+PARTNER = "stereotyp/antagen-partner"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "matched"),
+    [
+        ("Damerna på träffpunkten är vana vid att sköta hushållet.", GEN, "Damerna på träffpunkten är vana vid"),
+        ("Killarna har svårare att lyssna på instruktioner.", GEN, "Killarna har svårare att lyssna"),
+        ("Flickorna brukar vara mer försiktiga i skogen.", GEN, "Flickorna brukar vara mer försiktiga"),
+        ("Kvinnorna är av naturliga skäl mer delaktiga i skolgången.", GEN, "Kvinnorna är av naturliga skäl mer delaktiga"),
+        ("Pojkarna vill ha fart, flickorna vill hellre pyssla.", GEN, "Pojkarna vill ha fart"),
+        ("På lägret tar pojkarna självklart befälet.", GEN, "tar pojkarna självklart befälet"),
+        ("Någon samtalsgrupp behövs inte, eftersom män sällan har samma behov av stöd.", GEN, "män sällan har samma behov"),
+        ("Unga män lär sig nya appar snabbt.", GEN, "Unga män lär sig nya appar snabbt"),
+        ("Söner behöver få utlopp för sin energi.", GEN, "Söner behöver få utlopp"),
+        ("Kvinnor i gruppen är särskilt lämpade för kundkontakt.", GEN, "Kvinnor i gruppen är särskilt lämpade"),
+        ("Mammor brukar vilja sköta packningen själva.", GEN, "Mammor brukar vilja sköta packningen"),
+        ("Pappor är i regel familjens försörjare.", GEN, "Pappor är i regel familjens försörjare"),
+        ("Mammor kan med fördel tillfrågas när fikat ska ordnas.", GEN, "Mammor kan med fördel tillfrågas"),
+        ("Tjejerna sköter gärna anteckningarna, medan killarna tar naturligt ledningen.", GEN, "Tjejerna sköter gärna"),
+        ("Vi ordnar ett stickcafé för damerna och en bilverkstad för herrarna.", ROLE, "stickcafé för damerna och en bilverkstad för herrarna"),
+        ("På vårfesten bakar vi tårta där mammorna bakar medan papporna bär bänkar.", ROLE, "mammorna bakar medan papporna bär"),
+        ("Broschyren ges till flickorna, eftersom det är de som ansvarar för skyddet.", ROLE, "de som ansvarar"),
+        ("Hemtjänsten lagar inte mat om frun kan laga mat själv.", ROLE, "om frun kan laga mat"),
+        ("Ange om någon anhörig hjälper dig, till exempel din syster eller dotter.", ROLE, "din syster eller dotter"),
+        ("Kallelsen skickas i första hand till elevens mamma.", MOTHERS, "i första hand till elevens mamma"),
+        ("Mamma eller annan vuxen hämtar barnet vid busshållplatsen.", MOTHERS, "Mamma eller annan vuxen"),
+        ("Vi behöver pappor som kan hjälpa till som chaufförer på utflykten.", FATHERS, "pappor som kan hjälpa till"),
+        ("Om du är gift eller sambo ska din fru också lämna uppgifter om inkomst.", PARTNER, "din fru"),
+    ],
+)
+def test_definite_groups_habits_and_instructions_are_flagged(registry: Registry, text: str, rule: str, matched: str) -> None:
+    hits = _hits(registry, text)
+    assert any(r == rule and matched in m for r, m in hits), hits
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a specific group described factually
+        "Kvinnorna på avdelningen är nöjda med det nya schemat.",
+        "Männen i gruppen har svårt att få tag på bostad.",
+        "Männen på boendet har svårare att få plats i dagverksamheten.",
+        "Männen i kören brukar träffas på tisdagar.",
+        "Tjejerna i laget brukar samlas efter träningen.",
+        "Killarna på fritidsgården har önskat fler turneringar.",
+        "Killarna tar ledarrollen i projektet under våren.",
+        "Flickorna i klass 5 är vana vid att arbeta i par.",
+        # observed or measured
+        "Männen deltar sällan i samtalsgrupperna, visar uppföljningen.",
+        "Killar söker fortfarande sällan stöd för psykisk ohälsa.",
+        # no group behind a cleft, everyone offered help, both sexes as examples
+        "Ekonomerna har fått uppdraget, eftersom det är de som ansvarar för budgeten.",
+        "Ange vem som hjälper dig, till exempel din dotter, son eller granne.",
+        "Om frun har egen inkomst ska den också redovisas.",
+        "Skicka kallelsen i första hand till vårdnadshavare via lärplattformen.",
+        "Mamma eller pappa skriver under anmälan.",
+        "Om du är gift eller sambo ska du och din partner båda skriva under.",
+        "Flera pappor ställer upp som ledare i föreningen.",
+    ],
+)
+def test_specific_groups_and_neutral_instructions_stay_quiet(registry: Registry, text: str) -> None:
+    assert _hits(registry, text) == []
+
+
+def test_a_leader_requested_by_the_participants_is_not_gender_marking(registry: Registry) -> None:
+    rules = [r for r in registry.rules if r.meta.category == "gender-marking"]
+    asked = "Killkvällarna leds av manliga ledare, eftersom killarna själva bett om det."
+    wished = "Cirkeln leds av en kvinnlig ledare, som deltagarna efterfrågat."
+    plain = "Cirkeln leds av en kvinnlig ledare med lång erfarenhet."
+    assert run_rules(rules, analyze_text(asked)).findings == []
+    assert run_rules(rules, analyze_text(wished)).findings == []
+    assert [f.matched for f in run_rules(rules, analyze_text(plain)).findings] == ["kvinnlig ledare"]

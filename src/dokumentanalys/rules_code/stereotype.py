@@ -187,6 +187,8 @@ _FILLERS = frozenset(
         "rätt", "oerhört", "extra", "starkare", "svagare", "tekniskt", "socialt", "fysiskt", "biologiskt", "lätt",
         "till", "sin", "natur",  # "till sin natur"
         "sämre", "bättre", "större",  # "har sämre lokalsinne", "har större tålamod"
+        "skäl",  # "av naturliga skäl"
+        "särskilt", "familjens", "hushållets",  # "är särskilt lämpade", "är familjens försörjare"
     }
 )
 _COPULAS = frozenset({"är", "blir", "verkar", "tycks", "förefaller", "var"})
@@ -226,7 +228,7 @@ _ROLE_NOUNS = frozenset(
         "stöd", "stödet", "kontaktperson", "kontaktpersoner", "hjälp", "avlastning", "barnvakt", "barnvakter",
     }
 )
-_ATTRACTION_MODIFIERS = frozenset({"sig", "naturligt", "gärna", "mer", "mest", "bäst", "till", "av", "för", "med", "i"})
+_ATTRACTION_MODIFIERS = frozenset({"sig", "naturligt", "gärna", "mer", "mest", "bäst", "till", "av", "för", "med", "i", "hellre", "helst"})
 
 
 def _subject_position(lowers: list[str], g: int) -> bool:
@@ -264,6 +266,8 @@ def _trait_at(lowers: list[str], k: int, after_har: bool) -> int | None:
         return k
     if low in INNATE | _GIVEN and nxt in _ROLE_NOUNS:
         return k + 1  # "är en naturlig resurs", "är självklara vårdare"
+    if low.endswith(("försörjare", "försörjaren")):
+        return k  # "är i regel familjens försörjare"
     if after_har:
         return None
     if low in ("naturen", "naturligt") and k > 0 and lowers[k - 1] in ("av", "är", "blir"):
@@ -318,6 +322,8 @@ def _predicate(lowers: list[str], g: int, group: str) -> tuple[int, str] | None:
     if verb in _AUX_TO_COPULA and nxt == "ha" or (verb in _AUX_TO_COPULA and nxt == "att" and v + 2 < n and lowers[v + 2] == "ha"):
         v, verb = v + (1 if nxt == "ha" else 2), "har"  # "killar brukar ha svårare att …"
         nxt = lowers[v + 1] if v + 1 < n else ""
+    if verb in ("kan", "bör", "ska") and lowers[v + 1 : v + 3] == ["med", "fördel"] and v + 3 < n and lowers[v + 3].endswith("as"):
+        return v + 3, "roll"  # "pappor kan med fördel engageras vid …": a task handed to the group
     if lowers[v + 1 : v + 2] and nxt in _INNATE_ADVERBS:
         return v + 1, "förmåga"  # "mödrar vet instinktivt"
     if verb in _COPULAS or (verb in _AUX_TO_COPULA and nxt in ("vara", "att")):
@@ -331,6 +337,12 @@ def _predicate(lowers: list[str], g: int, group: str) -> tuple[int, str] | None:
             end = _aversion_at(lowers, start, sex)
             if end is not None:
                 return end, "intresse"
+        if end is None and start + 1 < n and lowers[start] in ("vana", "van") and lowers[start + 1] == "vid":
+            return start + 1, "roll"  # "är vana vid att ta hand om andra"
+        if end is None:
+            end = _by_nature(lowers, start)
+            if end is not None:
+                return end, "väsen"  # "är av naturliga skäl mindre engagerade"
         if end is not None:
             if lowers[end] in _ROLE_NOUNS:
                 return end, "roll"
@@ -341,6 +353,8 @@ def _predicate(lowers: list[str], g: int, group: str) -> tuple[int, str] | None:
         for k in range(v + 1, min(v + 6, n)):
             if lowers[k] == "behov" and lowers[k - 1] in _DEGREE | INNATE | {"naturligt", "större"}:
                 return k, "behov"
+            if lowers[k] == "behov" and lowers[k - 1] == "samma" and set(lowers[g + 1 : k]) & {"sällan", "inte", "aldrig"}:
+                return k, "behov"  # "killar har sällan samma behov av att prata"
         end = _scan(lowers, v + 1, after_har=True)
         return (end, "förmåga") if end is not None else None
     if verb == "saknar":
@@ -359,7 +373,7 @@ def _predicate(lowers: list[str], g: int, group: str) -> tuple[int, str] | None:
         k = v + 1
         while k < n and lowers[k] in _ATTRACTION_MODIFIERS:
             k += 1
-        if set(lowers[v + 1 : k]) & {"naturligt", "gärna", "mest", "bäst"}:
+        if set(lowers[v + 1 : k]) & {"naturligt", "gärna", "mest", "bäst", "hellre", "helst"}:
             return min(k, n - 1), "intresse"
         if verb in ("dras", "lockas", "attraheras") and set(lowers[v + 1 : k]) & {"till", "av"}:
             return min(k, n - 1), "intresse"  # "killar lockas av fart"
@@ -381,6 +395,14 @@ def _predicate(lowers: list[str], g: int, group: str) -> tuple[int, str] | None:
                 break
     if verb == "behöver" and (any(w in _NEED_DEGREE for w in lowers[v + 1 : v + 4]) or _has_pair(lowers[v + 1 : v + 6], "för", "att")):
         return min(v + 2, n - 1), "behov"
+    if verb == "behöver" and "utlopp" in lowers[v + 1 : v + 4]:
+        return lowers.index("utlopp", v + 1), "behov"  # "pojkar behöver få utlopp för sin energi"
+    if verb == "lär" and nxt == "sig":
+        for k in range(v + 2, min(v + 7, n)):
+            if lowers[k] in _CLAUSE_BREAKS or lowers[k] in _NEGATIONS:
+                break
+            if lowers[k] in ("snabbt", "snabbare", "fort", "fortare", "lätt", "lättare", "långsamt", "långsammare"):
+                return k, "förmåga"  # "yngre män lär sig tekniken snabbt"
     if verb == "mår" and nxt in ("bäst", "bra", "bättre") and v + 2 < n and lowers[v + 2] == "av":
         return v + 2, "behov"
     if verb == "tar":
@@ -389,6 +411,9 @@ def _predicate(lowers: list[str], g: int, group: str) -> tuple[int, str] | None:
             k += 1
         if lowers[k : k + 2] in (["hand", "om"], ["ansvar", "för"]):
             return k + 1, "roll"
+        given = set(lowers[v + 1 : k]) & {"naturligt", "självklart", "gärna", "alltid"}
+        if given and k < n and lowers[k].endswith(("rollen", "ansvaret", "ledningen", "befälet")):
+            return k, "roll"  # "killarna tar naturligt ledarrollen"
         return None
     if verb == "sköter" or (verb == "ansvarar" and nxt == "för"):
         return v + 1, "roll"
@@ -406,6 +431,22 @@ def _predicate(lowers: list[str], g: int, group: str) -> tuple[int, str] | None:
     if verb == "lämpar" and nxt == "sig":
         return v + 1, "roll"
     return None
+
+
+#: "av naturen", "av naturliga skäl", "till sin natur", "naturligt": what follows is presented as innate.
+_NATURE_WORDS = frozenset({"naturen", "natur", "naturligt", "naturliga", "biologiskt", "biologiska"})
+
+
+def _by_nature(lowers: list[str], start: int) -> int | None:
+    """End of "av naturliga skäl mindre engagerade" after a copula: a nature phrase and the word it qualifies."""
+    n = len(lowers)
+    k, innate = start, False
+    while k < n and k < start + 6 and lowers[k] in _FILLERS | _NATURE_WORDS:
+        innate |= lowers[k] in _NATURE_WORDS
+        k += 1
+    if not innate or k >= n or lowers[k] in _NEGATIONS or lowers[k] in _CLAUSE_BREAKS or lowers[k] in (".", "!", "?"):
+        return None
+    return k
 
 
 _OTHER_SEX = {"f": "m", "m": "f"}
@@ -460,6 +501,30 @@ def _compared(lowers: list[str], g: int, group: str) -> tuple[int, str] | None:
     return None
 
 
+#: Habit verbs: "Mammor brukar vilja packa själva", "Pojkarna brukar glömma tandborsten".
+_HABIT_VERBS = frozenset({"brukar", "tenderar"})
+
+
+def _habit(lowers: list[str], g: int, group: str) -> tuple[int, str] | None:
+    """(end, "beteende") of "<group> brukar <verb> …", a habit ascribed to the whole group, else ``None``.
+
+    Outcome verbs ("brukar drabbas", "brukar få") report circumstances, not behaviour.
+    """
+    n = len(lowers)
+    v = g + 1
+    while v < n and lowers[v] in ("också", "även", "ju", "nog", "själva"):
+        v += 1
+    if v + 1 >= n or lowers[v] not in _HABIT_VERBS:
+        return None
+    verb = lowers[v + 1]
+    if verb in _OUTCOME_VERBS or verb in _NEGATIONS or verb in _CLAUSE_BREAKS or verb in ("drabbas", "utsättas", "behöva"):
+        return None
+    k = v + 1
+    while k + 1 < n and k < v + 4 and lowers[k + 1] not in _CLAUSE_BREAKS and lowers[k + 1] != ".":
+        k += 1
+    return k, "beteende"
+
+
 def _has_pair(words: list[str], a: str, b: str) -> bool:
     return any(words[i] == a and words[i + 1] == b for i in range(len(words) - 1))
 
@@ -488,6 +553,14 @@ def _group_starts(tokens: list[Token], lowers: list[str]) -> Iterator[tuple[int,
                 yield g - 1, g, group, g  # inverted: "Därför är killar …"
             elif _essence_at(lowers, g) is not None:
                 yield g, g, group, g  # "låta flickor vara flickor"
+        elif low in DEFINITE_GROUPS and not _both_sexes_before(lowers, g):
+            group = DEFINITE_GROUPS[low]
+            if _subject_position(lowers, g):
+                last = (group, g)
+                yield g, g, group, g  # "Männen har svårare att …" (kept only with a generic predicate, see _claims)
+            elif g > 0 and lowers[g - 1] in _INVERTED_VERBS:
+                last = (group, g)
+                yield g - 1, g, group, g  # "I rådet tar killarna naturligt ledarrollen"
         elif low in ("kvinnliga", "manliga") and g + 1 < len(lowers) and _plural_person(lowers[g + 1]) and _subject_position(lowers, g):
             group = "kvinnor" if low == "kvinnliga" else "män"
             last = (group, g)
@@ -496,6 +569,42 @@ def _group_starts(tokens: list[Token], lowers: list[str]) -> Iterator[tuple[int,
             yield g, g, last[0], last[1]  # "Flickor slutar … eftersom de hellre umgås …"
         elif low in ("natur", "natura") and g > 0 and lowers[g - 1] in GROUP_GENITIVES:
             yield g - 1, -1, lowers[g - 1][:-1], g - 1  # "det ligger i killars natur"
+
+
+#: Verbs before an inverted definite subject ("Därför tar killarna …", "I gruppen brukar männen …").
+_INVERTED_VERBS = frozenset({"är", "har", "tar", "brukar", "sköter", "vill", "blir"})
+#: A definite plural ("Männen", "Tjejerna") is usually a specific group described factually
+#: ("Flickorna i klass 4 är duktiga på att läsa"). It is read as a generalisation only with
+#: a habit, ease or nature word in its predicate, or when the sentence sets it against the
+#: other sex ("Mammorna vill prata om känslor, papporna vill ha konkreta råd").
+_GENERIC_MARKERS = frozenset(
+    {
+        "brukar", "tenderar", "naturligt", "naturen", "naturliga", "natur", "regel", "vana", "van",
+        "svårare", "lättare", "självklart", "samma", "instinktivt", "intuitivt", "medfött",
+    }
+)
+#: "Kvinnorna i boendet", "Männen på avdelningen": a place phrase between the group and its verb.
+_PLACE_PREPOSITIONS = frozenset({"i", "på", "inom", "vid"})
+
+
+def _generic_definite(lowers: list[str], g: int, first: int, end: int, kind: str) -> bool:
+    """Does the claim about the definite group at ``g`` read as a generalisation (see :data:`_GENERIC_MARKERS`)?
+
+    A bare habit ("Männen i kören brukar träffas på tisdagar") needs the contrast with the other sex.
+    """
+    if kind != "beteende" and set(lowers[min(first, g) : end + 1]) & _GENERIC_MARKERS:
+        return True
+    sex = GROUP_OF.get(lowers[g])
+    return any(GROUP_OF.get(w, sex) != sex and (w in GROUPS or w in DEFINITE_GROUPS) for w in lowers)
+
+
+def _past_place(lowers: list[str], g: int) -> int:
+    """The index before the predicate of "Kvinnorna i boendet är …": ``g`` itself if no place phrase follows."""
+    if g + 2 < len(lowers) and lowers[g + 1] in _PLACE_PREPOSITIONS and lowers[g + 2] not in _ADVERBS:
+        k = g + 3
+        if k < len(lowers) and lowers[k] in _PREDICATE_VERBS:
+            return k - 1
+    return g
 
 
 def _plural_person(low: str) -> bool:
@@ -514,7 +623,7 @@ def _both_sexes_before(lowers: list[str], g: int) -> bool:
 #: Where a main predicate can start after a restrictive relative clause ("män som blivit ensamma OFTA SAKNAR").
 _PREDICATE_VERBS = (
     _COPULAS | _AUX_TO_COPULA | _PREFER_DIRECT | _ATTRACTED
-    | {"har", "saknar", "behöver", "mår", "tar", "sköter", "ansvarar", "passar", "klarar", "ligger", "lämpar", "vill", "söker"}
+    | {"har", "saknar", "behöver", "mår", "tar", "sköter", "ansvarar", "passar", "klarar", "ligger", "lämpar", "vill", "söker", "lär"}
 )
 _RELATIVE_STOPS = frozenset({",", ";", ":", ".", "–", "men", "medan", "och", "eller", "som", "att"})
 
@@ -565,24 +674,44 @@ def _claims(tokens: list[Token]) -> list[_Claim]:
             found = (essence, "väsen")
         elif g < 0:
             found = (first + 1, "väsen")  # "i pojkars natur"
+        elif first < g and lowers[first] not in _COPULAS | {"har"}:  # "tar killarna naturligt ledarrollen"
+            swapped = lowers[:first] + [lowers[g], lowers[first]] + lowers[g + 1 :]
+            found = _predicate(swapped, first, group)
         elif first < g:  # inverted: "Därför är killar mer stökiga"
             end = _scan(lowers, g + 1, after_har=lowers[first] == "har")
             found = (end, "egenskap:" + (_trait_category(lowers[end]) or "förmåga")) if end is not None else None
         elif lowers[g + 1 : g + 3] == [",", "som"]:
             found = _predicate(lowers, g + 2, group)  # a non-restrictive clause is about the whole group
         else:
-            found = _predicate(lowers, g, group) or (_after_relative(lowers, g, group) if lowers[g] in GROUPS else None)
+            found = _predicate(lowers, _past_place(lowers, g), group) or (
+                _after_relative(lowers, g, group) if lowers[g] in GROUPS else None
+            )
+            if found is None and lowers[g] in GROUPS | DEFINITE_GROUPS:
+                found = _habit(lowers, g, group)
             if found is None and lowers[g] in GROUPS:
                 found = _compared(lowers, g, group)
         if found is None:
             continue
         end, kind = found
+        if g >= 0 and lowers[g] in DEFINITE_GROUPS and not _generic_definite(lowers, g, first, end, kind):
+            continue
         near = lowers[max(0, min(first, anchor) - 3) : end + _EXTENT_WINDOW]
-        if any(w in _EXTENT for w in near):
+        if any(w in _EXTENT for w in near) and not _has_pair(lowers[first : end + 1], "samma", "behov"):
             continue
         previous = claims[-1] if claims else None
         if kind == "väsen" and previous is not None and previous.kind == "väsen" and lowers[previous.last + 1 : first] == ["och"]:
             claims[-1] = _Claim(previous.first, end, previous.group, kind)  # "flickor vara flickor och pojkar vara pojkar"
+            covered = end
+            continue
+        if (
+            previous is not None
+            and g >= 0
+            and lowers[g] in DEFINITE_GROUPS
+            and GROUP_OF.get(previous.group) != GROUP_OF.get(group)
+            and set(lowers[previous.last + 1 : first]) & {"medan", ",", "och", "men"}
+            and first - previous.last <= 8
+        ):
+            claims[-1] = _Claim(previous.first, end, previous.group, previous.kind)  # "…, medan tjejerna gärna sköter …"
             covered = end
             continue
         while first > 0 and lowers[first - 1] in _GROUP_ADJECTIVES and lowers[first - 1] not in ("de", "alla"):
@@ -609,6 +738,7 @@ _KIND_TEXT = {
     "behov": "vissa behov",
     "roll": "en viss roll eller uppgift",
     "väsen": "ett givet sätt att vara",
+    "beteende": "ett visst beteende",
 }
 
 
@@ -647,7 +777,10 @@ def _claim_message(claim: _Claim) -> str:
         "”tjejer, som naturligt dras till …”). Egenskapsord känns igen ur ordlistan och ur sammansättningar "
         "(riskbenägen, konflikträdd, lättskrämd). Jämförelser med det andra könet (”kör bil sämre än män”, "
         "”behöver röra på sig mer än flickor”), ovilja mot det andra könets kodade områden (”rädda för "
-        "tekniken”, ”gillar inte att tävla”) och retoriska varför-frågor räknas också. Satser med siffror, källa eller ord som oftare och i "
+        "tekniken”, ”gillar inte att tävla”) och retoriska varför-frågor räknas också. En bestämd grupp "
+        "(männen, tjejerna, damerna) räknas bara när predikatet säger något om vana eller natur (brukar, "
+        "är vana vid, har svårare att, av naturliga skäl, naturligt) eller när meningen ställer den mot "
+        "det andra könet; ”Flickorna i klass 4 är duktiga på att läsa” beskriver en viss grupp. Satser med siffror, källa eller ord som oftare och i "
         "högre grad räknas som analys och hoppas över, liksom "
         "nekade påståenden och meningar som diskuterar fördomar eller normer."
     ),
@@ -674,6 +807,8 @@ def _claim_message(claim: _Claim) -> str:
         "Kvinnliga chefer är mer lyhörda för personalen.",
         "Flickor läser kartor sämre än pojkar.",
         "Pojkar behöver springa av sig mer än flickor.",
+        "Papporna har av naturliga skäl svårare att trösta.",
+        "Damerna brukar vara mer pratsamma än herrarna.",
     ],
     pass_=[
         "Enligt SCB är kvinnor oftare sjukskrivna än män.",
@@ -695,6 +830,8 @@ def _claim_message(claim: _Claim) -> str:
         "Vuxna män lånar mindre än kvinnor på biblioteket.",
         "Tjejer behöver stöd i övergången till gymnasiet.",
         "Kvinnliga företagare får mindre riskkapital än manliga.",
+        "Männen i styrelsen har svårt att hinna med kvällsmötena.",
+        "Damerna i kören brukar öva på onsdagar.",
     ],
 )
 def group_generalisation(document: AnalyzedDocument, ctx: RuleContext) -> Iterator[Finding]:
@@ -747,7 +884,11 @@ def _cleft_at(lowers: list[str], i: int) -> tuple[int, int] | None:
     while k < n and lowers[k] in _CLEFT_ADVERBS:
         observed |= lowers[k] in _OBSERVED
         k += 1
-    if k + 2 >= n or lowers[k] not in _CLEFT_HOLDERS or lowers[k + 1] != "som":
+    if k + 2 < n and lowers[k] == "de" and lowers[k + 1] == "som" and any(
+        w in GROUP_OF for w in lowers[max(0, i - 8) : i]
+    ):
+        pass  # "… till tjejerna, eftersom det är de som ansvarar för …"
+    elif k + 2 >= n or lowers[k] not in _CLEFT_HOLDERS or lowers[k + 1] != "som":
         return None
     p = k + 2
     if lowers[p] in _MODALS and p + 1 < n:  # an instruction: "det är mamman som ska fylla i"
@@ -937,11 +1078,67 @@ def _division(tokens: list[Token], lowers: list[str]) -> tuple[int, int] | None:
     return min(points), max(points)
 
 
+#: "om hustrun kan laga maten": the applicant's wife assumed to do the housework.
+_WIVES = frozenset({"hustrun", "frun", "makan"})
+_HOUSEWORK = frozenset(
+    {
+        "laga", "lagar", "städa", "städar", "tvätta", "tvättar", "diska", "diskar", "handla", "handlar",
+        "baka", "bakar", "sköta", "sköter", "ta",
+    }
+)
+_HOUSEWORK_OBJECTS = frozenset({"maten", "mat", "hemmet", "hushållet", "tvätten", "disken", "städningen", "inköpen", "hand"})
+
+
+def _wife_chore_at(lowers: list[str], i: int) -> int | None:
+    """End of "hustrun kan laga maten" at ``i``: a wife (of an unnamed reader or applicant) doing the housework."""
+    if lowers[i] not in _WIVES:
+        return None
+    for k in range(i + 1, min(i + 4, len(lowers) - 1)):
+        if lowers[k] in _HOUSEWORK and lowers[k + 1] in _HOUSEWORK_OBJECTS | {"om"}:
+            return k + 1
+        if lowers[k] not in ("kan", "ska", "får", "brukar", "bör", "också", "även", "själv"):
+            return None
+    return None
+
+
+#: Relatives offered as examples of who helps: "t.ex. din dotter eller svärdotter".
+_FEMALE_RELATIVES = frozenset(
+    {"dotter", "svärdotter", "döttrar", "svärdöttrar", "syster", "systrar", "fru", "hustru", "maka", "mor", "mamma", "svärmor"}
+)
+_MALE_RELATIVES = frozenset(
+    {"son", "svärson", "söner", "svärsöner", "bror", "bröder", "make", "man", "far", "pappa", "svärfar", "sambo", "partner"}
+)
+_EXAMPLE_MARKERS = frozenset({"t.ex.", "exempel", "exempelvis", "såsom"})
+_CARE_WORDS = frozenset({"hjälp", "hjälper", "hjälpa", "anhöriga", "anhörig", "anhörigas", "omsorg", "stöd", "sköter", "vårdar", "avlastning"})
+
+
+def _female_examples_at(lowers: list[str], i: int) -> tuple[int, int] | None:
+    """(start, end) of "t.ex. din dotter eller svärdotter" after the example marker at ``i``: only women as examples of carers."""
+    if lowers[i] not in _EXAMPLE_MARKERS:
+        return None
+    k = i + 1
+    start, end = k, None
+    while k < len(lowers) and k < i + 8:
+        low = lowers[k]
+        if low in _FEMALE_RELATIVES:
+            end = k
+        elif low in _MALE_RELATIVES:
+            return None
+        elif low not in ("din", "er", "sin", "en", "eller", "och", ",", "/"):
+            break
+        k += 1
+    if end is None or (k < len(lowers) and lowers[k] in _MALE_RELATIVES):
+        return None
+    if lowers[start] in (",", "eller", "och"):
+        start += 1
+    return start, end
+
+
 def _role_triggers() -> frozenset[str]:
     """Every word one of the role patterns needs: a group, a sexed adjective or person, a parent."""
     return frozenset(
         set(GROUP_OF) | set(_SEX_ADJECTIVES) | set(_BARE_PARENTS) | set(_CLEFT_HOLDERS)
-        | set(_AS_NOUNS) | set(_SEXED_PERSONS)
+        | set(_AS_NOUNS) | set(_SEXED_PERSONS) | _WIVES | _FEMALE_RELATIVES
     )
 
 
@@ -1031,6 +1228,14 @@ def assumed_gender_role(document: AnalyzedDocument, ctx: RuleContext) -> Iterato
             start = _wanted_person_at(lowers, i) if words & _RECRUIT else None
             if start is not None:
                 spans.append((start, i))
+                continue
+            end = _wife_chore_at(lowers, i)
+            if end is not None:
+                spans.append((i - 1 if i > 0 and lowers[i - 1] == "om" else i, end))
+                continue
+            examples = _female_examples_at(lowers, i) if words & _CARE_WORDS else None
+            if examples is not None:
+                spans.append(examples)
         for first, last in spans:
             yield _span_finding(ctx, ablock, tokens, first, last)
 
@@ -1122,6 +1327,38 @@ def _narrowed_to_mother(lowers: list[str], i: int) -> int | None:
     if k == i - 1 or k < 1 or lowers[k] not in (",", "(", "–"):
         return None
     return k - 1 if lowers[k - 1] in _NEUTRAL_PARENTS else None
+#: "skickas i första hand till barnets mamma": the mother named as the first contact.
+_PRIORITY_ENDS = frozenset({"hand", "främst", "företrädesvis", "helst", "primärt"})
+
+
+def _mother_first_at(lowers: list[str], i: int) -> int | None:
+    """Start of "i första hand till barnets mamma" ending at the mother word ``i``, else ``None``."""
+    if lowers[i] not in _MOTHER_SINGULARS | _BARE_MOTHERS:
+        return None
+    k = i - 1
+    if k >= 0 and lowers[k] in _CHILD_GENITIVES:
+        k -= 1
+    if k < 1 or lowers[k] not in ("till", "via", "med"):
+        return None
+    if lowers[k - 1] == "hand" and k >= 3 and lowers[k - 3 : k - 1] == ["i", "första"]:
+        return k - 3
+    return k - 1 if lowers[k - 1] in _PRIORITY_ENDS else None
+
+
+#: "Mamma eller annan vuxen ska följa med": the mother as the default adult.
+_OTHER_ADULTS = frozenset({"vuxen", "anhörig", "förälder", "vårdnadshavare", "person", "familjemedlem"})
+
+
+def _mother_by_default(lowers: list[str], i: int) -> int | None:
+    """End of "Mamma eller annan vuxen" at ``i``: the mother named first, anyone else as the exception."""
+    if lowers[i] not in ("mamma", "mamman", "mor", "modern") or i + 3 >= len(lowers) or lowers[i + 1] != "eller":
+        return None
+    k = i + 2 + (lowers[i + 2] in ("en", "någon"))
+    if lowers[k] in ("annan", "annat", "någon") and k + 1 < len(lowers) and lowers[k + 1] in _OTHER_ADULTS:
+        return k + 1
+    return None
+
+
 _MOTHER_TRIGGERS = _MOTHER_HEADS | _MOTHER_GROUP_WORDS | _MOTHERS
 
 
@@ -1207,6 +1444,12 @@ def mothers_for_parents(document: AnalyzedDocument, ctx: RuleContext) -> Iterato
             if tok.in_quotes or i in clefts:
                 continue  # "det är mamman som ska …" is stereotyp/antagen-konsroll
             start = _narrowed_to_mother(lowers, i)
+            if start is None:
+                start = _mother_first_at(lowers, i)
+            default = _mother_by_default(lowers, i) if start is None else None
+            if default is not None:
+                yield _span_finding(ctx, ablock, tokens, i, default)
+                break
             if start is not None:
                 yield _span_finding(ctx, ablock, tokens, start, i)
                 break
@@ -1250,6 +1493,9 @@ _DOMESTIC = frozenset(
 )
 _HELP_FILLERS = frozenset({"gärna", "ofta", "också", "även", "mer", "lite", "gärna", "att"})
 _OPEN_ENDINGS = frozenset({".", ",", "!", "när", "om", "så", "och", "mer", "ibland", "hemma"})
+#: "hjälpa till som extra vuxna": helping with someone else's task.
+#: ("ställer upp som ledare" takes on a role, and is left alone.)
+_HELP_TILL_ENDINGS = frozenset({"som"})
 
 
 def _helps_out(lowers: list[str], h: int) -> tuple[int, int] | None:
@@ -1260,7 +1506,7 @@ def _helps_out(lowers: list[str], h: int) -> tuple[int, int] | None:
     if j >= len(lowers) or lowers[j] != _HELP_PARTICLE.get(lowers[h], "upp"):
         return None
     domestic = any(w in _DOMESTIC for w in lowers)
-    open_end = j + 1 >= len(lowers) or lowers[j + 1] in _OPEN_ENDINGS
+    open_end = j + 1 >= len(lowers) or lowers[j + 1] in _OPEN_ENDINGS or (lowers[j] == "till" and lowers[j + 1] in _HELP_TILL_ENDINGS)
     for k in range(max(0, h - 5), j):
         if lowers[k] in _FATHERS and (domestic or open_end):
             return min(k, h), j
@@ -1395,6 +1641,11 @@ _SPOUSE_ALTERNATIVES = frozenset({"eller", "/", "partner", "partnern", "sambo", 
 _READER_PARTNER = "”{match}” förutsätter läsarens kön och att partnern är av motsatt kön."
 
 
+def _status_word(tokens: list[Token], j: int) -> bool:
+    """Is the partner word at ``j`` the reader's civil status ("om du är gift eller sambo"), not an alternative spouse?"""
+    return any(t.lower in ("är", "gift", "lever", "bor") for t in tokens[max(0, j - 3) : j])
+
+
 def _reflexive_spouse(tokens: list[Token], i: int) -> bool:
     """"Sökanden ska bifoga sin frus …", "stäm av med din fru": a one-sex spouse of a generic person or the reader."""
     owner = tokens[i].lower
@@ -1403,7 +1654,9 @@ def _reflexive_spouse(tokens: list[Token], i: int) -> bool:
     if tokens[i + 1].lower in ("man", "mans") and owner in ("sin", "sina"):
         return False  # "sin man" is also the pronoun-free "the man"; leave it to the pronoun rules
     following = {t.lower for t in tokens[i + 2 : i + 4]}
-    if following & _SPOUSE_ALTERNATIVES or any(t.lower in ("partner", "partnern", "sambo", "sambon") for t in tokens):
+    if following & _SPOUSE_ALTERNATIVES or any(
+        t.lower in ("partner", "partnern", "sambo", "sambon") and not _status_word(tokens, j) for j, t in enumerate(tokens)
+    ):
         return False
     if owner in ("din", "er"):
         return True

@@ -90,6 +90,8 @@ DEFINITE_GROUPS: dict[str, str] = {
     "kvinnorna": "kvinnor", "flickorna": "flickor", "tjejerna": "tjejer", "mammorna": "mammor",
     "mödrarna": "mödrar", "männen": "män", "pojkarna": "pojkar", "killarna": "killar",
     "papporna": "pappor", "fäderna": "fäder",
+    # the elderly care register: "en snickarverkstad för herrarna", "damerna stickar"
+    "damerna": "kvinnor", "herrarna": "män",
 }
 #: Definite singulars that can stand for the whole group ("mamman är den som …").
 SEXED_SINGULARS: dict[str, str] = {
@@ -209,6 +211,8 @@ FEMALE_CODED = frozenset(
         "caféer", "kaféer", "shopping", "shoppa", "fika", "fikat", "kiosk", "kiosken",
         # table and decorations: "tjejerna dukar", "kvinnorna ansvarar för julpyntet"
         "duka", "dukar", "dukning", "dukningen", "pynt", "pyntet", "pynta", "pyntar", "pyntning",
+        "bakar", "stickning", "stickningen", "sticka", "stickar", "stickcafé", "stickcaféet", "stickcirkel",
+        "virkning", "virka", "virkar", "pysselverkstad", "pysselverkstaden",
     }
 )
 #: Activities and fields that stereotypes tie to men and boys.
