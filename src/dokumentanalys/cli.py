@@ -145,6 +145,18 @@ def _warn_plugin_problems(registry: "Registry", quiet: bool) -> None:
         click.echo(f"dokumentanalys: varning: insticksmodulen {plugin}: {message}", err=True)
 
 
+def _emit(data: str | bytes, output: Path | None, quiet: bool) -> None:
+    """Write a rendered report to ``output`` (atomically) or to standard output."""
+    if output is not None:
+        write_atomic(output, data)
+        if not quiet:
+            click.echo(f"Skrev {output}", err=True)
+    elif isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
+    else:
+        click.echo(data, nl=False)
+
+
 def _exit_code(results: Sequence["DocumentResult"], fail_on: str) -> int:
     if any(not r.readable or any(e.code == "internal" for e in r.errors) for r in results):
         return EXIT_ERROR
@@ -302,15 +314,7 @@ def scan(
                 click.echo(f"dokumentanalys: formatet {fmt} skrev inga filer (inga indata i det formatet kunde läsas).", err=True)
     else:
         assert reporter.render is not None
-        data = reporter.render(report)
-        if output is not None:
-            write_atomic(output, data)
-            if not quiet:
-                click.echo(f"Skrev {output}", err=True)
-        elif isinstance(data, bytes):
-            sys.stdout.buffer.write(data)
-        else:
-            click.echo(data, nl=False)
+        _emit(reporter.render(report), output, quiet)
     sys.exit(EXIT_INTERRUPTED if interrupted else _exit_code(results, fail_on))
 
 
@@ -390,15 +394,7 @@ def _scan_from_cache(  # type: ignore[no-untyped-def]
     results.sort(key=lambda r: order.get(r.path, len(order)))
     report = Report(results, version=__version__, rules={})
     report.extra["csv_delimiter"] = csv_delimiter
-    data = render(report)
-    if output is not None:
-        write_atomic(output, data)
-        if not quiet:
-            click.echo(f"Skrev {output}", err=True)
-    elif isinstance(data, bytes):
-        sys.stdout.buffer.write(data)
-    else:
-        click.echo(data, nl=False)
+    _emit(render(report), output, quiet)
     return _exit_code(results, fail_on or config.fail_on or "warning")
 
 
