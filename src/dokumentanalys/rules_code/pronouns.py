@@ -284,6 +284,26 @@ def _names_before(ablock: AnalyzedBlock, start: int, head: int) -> bool:
     return any(_is_name(ablock, t) for t in ablock.tokens[start:head])
 
 
+_REFLEXIVES = frozenset({"sig", "sin", "sitt", "sina"})
+#: Words that open a new clause: a pronoun after one may refer back to the subject before it.
+_CLAUSE_OPENERS = frozenset(
+    {",", ";", ":", "att", "om", "när", "eftersom", "innan", "därför", "så", "vad", "där", "hur", "ifall", "då", "medan", "och", "men", "som"}
+)
+
+
+def _bound_elsewhere(tokens: list[Token], head: int, pronoun: Token) -> bool:
+    """An object pronoun in the antecedent's own clause after a reflexive: not the same person.
+
+    In "den som behöver kan vända sig till henne" the subject is taken up by *sig*;
+    *henne* must then be somebody else (a Swedish object pronoun cannot refer to the
+    subject of its own clause).
+    """
+    if _PRONOUNS.get(pronoun.lower, ("", ""))[1] != "obj":
+        return False
+    between = [t.lower for t in tokens[head + 1 : pronoun.i]]
+    return not _REFLEXIVES.isdisjoint(between) and _CLAUSE_OPENERS.isdisjoint(between)
+
+
 def _window(document: AnalyzedDocument, bi: int, sent: int) -> list[tuple[AnalyzedBlock, int, int, tuple[int, int]]]:
     """The previous sentence as (block, token start, token end, key), possibly in the previous block."""
     ablock = document.blocks[bi]
@@ -329,6 +349,8 @@ def find_antecedent(
             if found is not None:
                 if _sex_marked(tokens, found.token, j) or _names_before(span_block, start, found.token):
                     return None  # "en manlig tekniker … Han", "Lena Ek … årets chef. Hon"
+                if span_block is ablock and _bound_elsewhere(tokens, j, tok):
+                    return None  # "den som behöver kan vända sig till henne": henne is someone else
                 return found
     # a chain ("Sökanden … han … . Han ska också …") carries over only to a pronoun at the
     # start of its sentence, where it is the subject and no other person has come up
