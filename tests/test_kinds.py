@@ -150,3 +150,24 @@ def test_minutes_and_newsletters_are_not_governing_documents() -> None:
     minutes = analyze_document(document_from_text("# Socialnämnden – protokoll\n\n" + body))
     assert score_styrdokument(minutes).capped < score_styrdokument(policy).capped - 0.5
     assert any("protokoll" in reason for reason in score_styrdokument(minutes).reasons)
+
+
+def test_names_and_later_sections_are_not_titles() -> None:
+    """A square called Hamnplan is no plan; a newsletter's holiday programme is no programme."""
+    letter = (
+        "Sjöhamns kommun\n\nVälkommen till Sjöhamn!\n\n"
+        "Biblioteket ligger vid Hamnplan och är öppet alla dagar. Fritidsgården har öppet på kvällarna.\n\n"
+        "Lovaktiviteter\n\nUnder lovet finns ett jullovsprogram med bad och pyssel för alla barn."
+    )
+    assert kind_of(letter) == "other"
+    newsletter = "Sjöhamns kommun\n\nFritidsnytt – november 2026\n\nHär kommer höstens sista nyhetsbrev med lovprogram."
+    assert kind_of(newsletter) == "other"
+
+
+def test_a_handbook_title_without_heading_style_is_a_governing_document() -> None:
+    text = (
+        "Älvstads kommun\n\nChefshandbok: rekrytering och introduktion\n\n"
+        "Handboken är fastställd av kommundirektören och gäller för alla förvaltningar. "
+        "Förvaltningen ansvarar för uppföljningen."
+    )
+    assert kind_of(text) == "styrdokument"

@@ -45,7 +45,10 @@ _STYR_TITLE_HEADS = (
     "reglementet", "direktiv", "inriktning", "inriktningen", "uppdrag", "regleringsbrev",
     "delegationsordning", "taxa", "taxor", "riktmärken", "vision", "måldokument", "agenda",
 )
-_STYR_TITLE_WEAK = ("förordning", "instruktion", "föreskrifter", "föreskrift")
+_STYR_TITLE_WEAK = (
+    "förordning", "instruktion", "föreskrifter", "föreskrift", "handbok", "handboken", "rutin",
+    "rutiner", "rutinen", "anvisning", "anvisningar",
+)
 #: Heads that must stand alone: as compound tails they make other words (*Uppdragsgivare* no,
 #: but *forskningsuppdrag*, *tv-agenda* are not governing documents).
 _NO_COMPOUND = frozenset({"taxa", "agenda", "vision", "uppdrag"})
@@ -152,13 +155,24 @@ def _early_blocks(document: AnalyzedDocument, limit: int = 12) -> list[AnalyzedB
 
 
 def _early_hit(document: AnalyzedDocument, heads: tuple[str, ...], *, max_words: int | None, first_words: int) -> str | None:
-    """A head word among the first words of an early block (a title the extractor did not see)."""
-    for ablock in _early_blocks(document):
-        words = _words(ablock.block.text)
-        if max_words is not None and len(words) > max_words:
+    """A head word among the first words of an early block (a title the extractor did not see).
+
+    Only the first blocks can hold a missed title (a section heading further down, such as
+    *Jullovsprogram på Hamnen* in a newsletter, is not one). Capitalised words inside a block
+    are names, not kinds: the square *Hamnplan* is no plan. In running text (more than twelve
+    words) only the head word itself counts, not its compounds.
+    """
+    for ablock in _early_blocks(document, limit=3):
+        text = ablock.block.text
+        raw = re.findall(r"[\wåäöÅÄÖéÉ-]+", text)
+        if max_words is not None and len(raw) > max_words:
             continue
-        hit = _title_hit(words[:first_words], heads)
-        if hit:
+        prose = len(raw) > 12
+        words = [
+            w.lower() for n, w in enumerate(raw[:first_words]) if n == 0 or not w[:1].isupper()
+        ]
+        hit = _title_hit(words, heads)
+        if hit and (not prose or hit in heads):
             return hit
     return None
 
@@ -182,7 +196,7 @@ def _phrase_hits(document: AnalyzedDocument, phrases: tuple[tuple[str, ...], ...
 #: of a governing document alone would read them as one.
 _RECORD_TITLE_HEADS = (
     "protokoll", "protokollet", "sammanträdesprotokoll", "minnesanteckningar", "mötesanteckningar",
-    "kallelse", "dagordning", "föredragningslista", "nyhetsbrev", "pressmeddelande",
+    "kallelse", "dagordning", "föredragningslista", "nyhetsbrev", "pressmeddelande", "nytt",
 )
 
 
@@ -191,7 +205,7 @@ def score_styrdokument(document: AnalyzedDocument) -> KindEvidence:
     record = next(
         (hit for title in _titles(document) if (hit := _title_hit(_words(title), _RECORD_TITLE_HEADS))), None
     ) or _early_hit(document, _RECORD_TITLE_HEADS, max_words=8, first_words=8)
-    if record:
+    if record and record != "nytt":  # "Fritidsnytt", "Skolnytt"; not "Nytt förslag till …"
         evidence.add(-0.6, f"rubriken (”{record}”) visar att texten återger eller kallar till något, den styr inte")
     for title in _titles(document):
         words = _words(title)
@@ -207,6 +221,10 @@ def score_styrdokument(document: AnalyzedDocument) -> KindEvidence:
         early = None if _any_title_hit(document) else _early_hit(document, _STYR_TITLE_HEADS, max_words=None, first_words=6)
         if early:
             evidence.add(0.45, f"”{early}” står tidigt i dokumentet")
+        elif not _any_title_hit(document):
+            weak_early = _early_hit(document, _STYR_TITLE_WEAK, max_words=12, first_words=4)
+            if weak_early:
+                evidence.add(0.35, f"”{weak_early}” står tidigt i dokumentet")
     headings = {
         w
         for ablock in document.blocks
