@@ -511,3 +511,44 @@ def test_a_leader_requested_by_the_participants_is_not_gender_marking(registry: 
     assert run_rules(rules, analyze_text(asked)).findings == []
     assert run_rules(rules, analyze_text(wished)).findings == []
     assert [f.matched for f in run_rules(rules, analyze_text(plain)).findings] == ["kvinnlig ledare"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # role scenes: two sexed actors with a verb each, a parent sent off while the children play
+        "Medan pappa bär in matkassarna kan mamma duka bordet.",
+        "Mamma tvättar kläderna, pappa klipper gräsmattan.",
+        "På vårfesten grillar papporna och mammorna ordnar lotteriet.",
+        "Papporna kan ta en kopp kaffe medan barnen klättrar.",
+        "På skolavslutningen är det mamma som står vid kakbordet.",
+        # nature and ease claims
+        "Flickor behöver få prata av sig efter skoldagen.",
+        "Män har svårare än kvinnor att be om hjälp med ekonomin.",
+        "Killar lär sig lättare genom att göra.",
+        "Men tjejer är ju tjejer.",
+        # figures with a coded trait, images chosen by sex
+        "Skriv så att en farfar som aldrig har haft en mobil förstår.",
+        "Låt inte som en sur gubbe i receptionen.",
+        "Till nyheter om teknik väljer vi bilder på män vid maskiner och till nyheter om förskolan bilder på kvinnor som tröstar barn.",
+    ],
+)
+def test_scenes_nature_claims_and_figures_are_flagged(registry: Registry, text: str) -> None:
+    assert _hits(registry, text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi får inte utgå från att det är papporna som sköter skjutsningen.",
+        "Handläggaren ska inte förutsätta att det är kvinnorna som tar hand om tvätten.",
+        "Mammor och pappor kan anmäla sig till kursen.",
+        "Kvinnorna tar ut fler dagar än männen, visar statistiken.",
+        "Barnen målar medan föräldrarna fikar.",
+        "Min mormor lärde mig att simma.",
+        "Välj bilder som visar både kvinnor och män i olika yrken.",
+        "Flickor och pojkar behöver få röra på sig varje dag.",
+    ],
+)
+def test_negated_frames_and_neutral_scenes_stay_quiet(registry: Registry, text: str) -> None:
+    assert _hits(registry, text) == []

@@ -661,6 +661,46 @@ def _essence_at(lowers: list[str], g: int) -> int | None:
     return None
 
 
+#: What a group "needs" in a generalisation about its nature: an outlet for energy or feelings, calm.
+_OUTLETS = frozenset({"springa", "röra", "gråta", "prata", "leka", "ta", "lugna", "lugn", "lugnare", "trygga", "tuffa", "fysiska"})
+_OUTLET_ENDS = frozenset({"sig", "ut", "av"})
+_EASE = frozenset({"lättare", "enklare", "svårare"})
+
+
+def _extra_claim(lowers: list[str], g: int) -> int | None:
+    """End of a nature claim at the generic group ``g`` that the predicate table does not hold.
+
+    "Pojkar behöver få röra på sig", "Mammor behöver ofta få gråta ut", "Kvinnor har
+    lättare än män att …", "Kvinnor pratar av sig själva lättare", "killar är ju killar",
+    "För flickorna passar de lugnare formerna bättre".
+    """
+    n = len(lowers)
+    low = lowers[g]
+    if g > 1 and lowers[g - 1] in ("och", "eller") and lowers[g - 2] in GROUP_OF:
+        return None  # "Flickor och pojkar behöver …": both sexes together
+    if low in GROUPS and g + 1 < n:
+        nxt = lowers[g + 1]
+        if nxt == "är" and g + 3 < n and lowers[g + 2] in ("ju", "nu", "helt", "bara") and lowers[g + 3] == low:
+            return g + 3
+        if nxt == "behöver":
+            for k in range(g + 2, min(n, g + 6)):
+                if lowers[k] in _CLAUSE_BREAKS:
+                    break
+                if lowers[k] in _OUTLETS and (lowers[k] in ("lugna", "lugn", "lugnare") or set(lowers[k + 1 : k + 4]) & _OUTLET_ENDS):
+                    return min(n - 1, k + 2)
+        if nxt == "har" and g + 4 < n and lowers[g + 2] in _EASE and lowers[g + 3] == "än" and lowers[g + 4] in GROUPS:
+            return g + 4
+        if _finite_after(lowers, g + 1) and nxt not in _SCENE_MODALS:
+            for k in range(g + 2, min(n, g + 7)):
+                if lowers[k] in _CLAUSE_BREAKS:
+                    break
+                if lowers[k] in ("lättare", "enklare") and "än" not in lowers[g : k + 3]:
+                    return k
+    if g >= 1 and lowers[g - 1] == "för" and (g == 1 or lowers[g - 2] in _CLAUSE_BREAKS) and g + 1 < n and lowers[g + 1] in ("passar", "lämpar"):
+        return g + 1
+    return None
+
+
 def _claims(tokens: list[Token]) -> list[_Claim]:
     lowers = [t.lower for t in tokens]
     claims: list[_Claim] = []
@@ -840,7 +880,18 @@ def group_generalisation(document: AnalyzedDocument, ctx: RuleContext) -> Iterat
         if _sentence_skipped(tokens, numbers=False):
             continue
         lowers = [t.lower for t in tokens]
-        for claim in _claims(tokens):
+        claims = _claims(tokens)
+        scene = _role_scene(lowers) if set(lowers) & GROUP_OF.keys() else None
+        for g, low in enumerate(lowers):
+            if low not in GROUP_OF or tokens[g].in_quotes or any(c.first <= g <= c.last for c in claims):
+                continue
+            if scene is not None and scene[0] <= g <= scene[1]:
+                continue  # reported once, as a scene (stereotyp/antagen-konsroll)
+            end = _extra_claim(lowers, g)
+            if end is not None and not _negated_before(lowers, g) and not _negated_frame(lowers, g):
+                first = g - 1 if lowers[g - 1 : g] == ["för"] else g
+                claims.append(_Claim(first, end, GROUPS.get(low, DEFINITE_GROUPS.get(low, low)), "väsen"))
+        for claim in claims:
             a, b = _clause_bounds(lowers, claim.first, claim.last)
             if _has_number(tokens[a : b + 1]):
                 continue  # "Pojkar i årskurs 5 har 20 poäng …": a figure about the group
@@ -860,7 +911,7 @@ _OBSERVED = frozenset(
 _CLEFT_ADVERBS = frozenset(
     {"oftast", "ofta", "alltid", "fortfarande", "vanligtvis", "vanligen", "främst", "i", "första", "hand", "självklart", "naturligtvis", "mest", "nästan", "ju"}
 )
-_CLEFT_HOLDERS = frozenset(SEXED_SINGULARS) | frozenset(DEFINITE_GROUPS)
+_CLEFT_HOLDERS = frozenset(SEXED_SINGULARS) | frozenset(DEFINITE_GROUPS) | frozenset({"mamma", "pappa"})
 _MODALS = frozenset({"ska", "skall", "bör", "måste", "får"})
 _PARTICLE_VERBS = frozenset({"fylla", "skriva", "lämna", "ställa", "ringa", "skicka", "hämta", "ta"})
 _PARTICLES = frozenset({"i", "in", "upp", "under", "hand"})
@@ -868,6 +919,7 @@ _PARTICLES = frozenset({"i", "in", "upp", "under", "hand"})
 _ROLE_AFTER_SOM: dict[str, frozenset[str] | None] = {
     "är": frozenset({"hemma", "föräldraledig", "ledig", "ansvarig", "kontaktperson"}),
     "stannar": frozenset({"hemma"}),
+    "står": frozenset({"vid", "för", "längst", "i"}),
     "tar": frozenset({"hand", "ansvar", "ansvaret", "hem"}),
     "har": frozenset({"hand", "ansvar", "ansvaret", "kontakt", "kontakten"}),
     "sköter": None, "ansvarar": None, "lagar": None, "städar": None, "tvättar": None, "vabbar": None,
@@ -1133,12 +1185,174 @@ def _female_examples_at(lowers: list[str], i: int) -> tuple[int, int] | None:
         start += 1
     return start, end
 
+#: "Vi ska inte utgå från att det är mammorna som …": a negated assumption frame silences the claim inside it.
+_ASSUME_VERBS = frozenset(
+    {"utgå", "utgår", "förutsätta", "förutsätter", "förutsätts", "anta", "antar", "antas", "räkna", "räknar", "tro", "tror", "ta", "tar"}
+)
+_FRAME_NEGATIONS = frozenset({"inte", "aldrig", "ej", "undvik", "undvika"})
+
+
+def _negated_frame(lowers: list[str], i: int) -> bool:
+    """Is ``i`` inside "inte utgå från att …", "undvik att anta att …"?"""
+    for k in range(i - 1, max(-1, i - 12), -1):
+        if lowers[k] != "att":
+            continue
+        before = lowers[max(0, k - 6) : k]
+        if set(before) & _ASSUME_VERBS and set(before) & _FRAME_NEGATIONS:
+            return True
+    return False
+
+
+#: Actors of a family or group scene: "mamma packar, pappa kör", "killarna bygger och tjejerna syr".
+_SCENE_ACTORS: dict[str, str] = {
+    **{w: s for w, s in _BARE_PARENTS.items() if w in ("mamma", "pappa")},
+    "mamman": "f", "pappan": "m",
+    **{w: GROUP_OF[w] for w in DEFINITE_GROUPS},
+    **{w: GROUP_OF[w] for w in GROUPS},
+}
+_SCENE_MODALS = frozenset({"kan", "ska", "får", "måste", "bör", "brukar", "behöver", "vill", "är", "har", "tar"})
+#: Words in -r that are not finite verbs after a subject.
+_NOT_VERBS = frozenset({"för", "efter", "under", "över", "eller", "är", "har", "hur", "när", "där", "var", "vår", "här", "år", "mer", "fler", "färre"})
+#: A comparison or a measurement: the sentence describes, it does not hand out roles.
+_SCENE_OBSERVED = frozenset({"mer", "mindre", "fler", "färre", "än", "andel", "andelen", "procent", "statistik", "statistiken", "enligt", "visar", "undersökning", "undersökningen", "kartläggningen"})
+_SCENE_CHILDREN = frozenset({"barnen", "ungarna", "de små", "småbarnen"})
+
+
+def _finite_after(lowers: list[str], k: int) -> bool:
+    """Does a finite verb stand at ``k`` ("packar", "kör", "kan")?"""
+    if k >= len(lowers):
+        return False
+    low = lowers[k]
+    if low in _SCENE_MODALS:
+        return True
+    return low.isalpha() and len(low) >= 3 and low.endswith("r") and low not in _NOT_VERBS and low not in GROUP_OF
+
+
+def _scene_actors(lowers: list[str]) -> list[tuple[int, str]]:
+    """(index, sex) of sexed actors with a verb of their own: subject ("mamma packar") or inverted ("kan pappa köra")."""
+    actors: list[tuple[int, str]] = []
+    for i, low in enumerate(lowers):
+        sex = _SCENE_ACTORS.get(low)
+        if sex is None:
+            continue
+        if i > 0 and lowers[i - 1] in _RECEIVER_PREPOSITIONS | {"på", "av", "med", "om", "än", "som"}:
+            continue  # "bilder på män", "lika för kvinnor": not the subject
+        if i > 1 and lowers[i - 1] in ("och", "eller") and lowers[i - 2] in _SCENE_ACTORS and not (
+            low not in GROUPS and i > 2 and _finite_after(lowers, i - 3) and _finite_after(lowers, i + 1)
+        ):
+            continue  # "mammor och pappor …": both sexes together (but "bakar mammorna och papporna ordnar")
+        if i + 2 < len(lowers) and lowers[i + 1] in ("och", "eller") and lowers[i + 2] in _SCENE_ACTORS and not (
+            low not in GROUPS and i > 0 and _finite_after(lowers, i - 1) and _finite_after(lowers, i + 3)
+        ):
+            continue  # "mammor och pappor …": both sexes together
+        subject = _finite_after(lowers, i + 1) or (i + 2 < len(lowers) and lowers[i + 1] in ("ju", "gärna", "själva", "oftast") and _finite_after(lowers, i + 2))
+        inverted = i > 0 and (lowers[i - 1] in _SCENE_MODALS or _finite_after(lowers, i - 1))
+        if subject or inverted:
+            actors.append((i, sex))
+    return actors
+
+
+def _role_scene(lowers: list[str]) -> tuple[int, int] | None:
+    """Span of a scene that hands out parts by sex.
+
+    Two actors of opposite sex, each with a verb of its own, in different clauses
+    ("Medan mamma packar upp kan pappa köra kartongerna", "Killarna bygger scenen och
+    tjejerna syr kostymerna"), or a parent sent off to rest while "the children"
+    do something ("mammorna kan slå sig ner medan barnen målar"). Comparisons and
+    measurements are descriptions and are skipped.
+    """
+    if set(lowers) & _SCENE_OBSERVED:
+        return None
+    actors = _scene_actors(lowers)
+    for (a, sex_a), (b, sex_b) in zip(actors, actors[1:]):
+        if sex_a != sex_b and set(lowers[a + 1 : b]) & (_CLAUSE_BREAKS | {"och", "kan", "ska"}) and b - a <= 14:
+            end = b + 1
+            while end + 1 < len(lowers) and lowers[end + 1] not in _CLAUSE_BREAKS | {".", "och", "?", "!"} and end < b + 4:
+                end += 1
+            return a, end
+    words = set(lowers)
+    if "medan" in words and words & _SCENE_CHILDREN:
+        for a, _ in actors:
+            if lowers[a] in ("mamma", "pappa", "mammorna", "papporna"):
+                m = lowers.index("medan")
+                if a < m:
+                    return a, m - 1
+    return None
+
+
+#: Age-and-sex figures used as an example of a type: "en tjatig tant", "en mormor som aldrig använt en dator".
+_FIGURES = {
+    "mormor": "f", "farmor": "f", "tant": "f", "gumma": "f", "kärring": "f", "mormödrar": "f", "tanter": "f",
+    "morfar": "m", "farfar": "m", "farbror": "m", "gubbe": "m", "gubbar": "m", "morfäder": "m",
+}
+#: Traits pinned on such figures: nagging, confused, talkative, grumpy.
+_FIGURE_TRAITS = frozenset(
+    {
+        "tjatig", "tjatiga", "gnällig", "gnälliga", "sur", "sura", "virrig", "virriga", "pratig", "pratiga",
+        "pratsjuk", "pratsjuka", "skvallrig", "skvallriga", "förvirrad", "förvirrade", "bitter", "bittra",
+        "gnatig", "gnatiga", "grinig", "griniga", "snål", "snåla", "ilsken", "ilskna", "arg", "arga",
+    }
+)
+#: Technology that the figure "has never used".
+_TECH = frozenset(
+    {"dator", "datorn", "datorer", "mobil", "mobilen", "mobiltelefon", "smarttelefon", "internet", "nätet", "teknik",
+     "tekniken", "surfplatta", "app", "appen", "appar", "e-legitimation", "bankid", "mejl", "e-post"}
+)
+
+
+def _figure_at(lowers: list[str], i: int) -> tuple[int, int] | None:
+    """Span of an indefinite age-sex figure with a coded trait at ``i``."""
+    sex = _FIGURES.get(lowers[i])
+    if sex is None:
+        return None
+    k = i - 1
+    trait = k >= 0 and lowers[k] in _FIGURE_TRAITS
+    while k >= 0 and (lowers[k] in _FIGURE_TRAITS or lowers[k] in ("och", "gammal", "äldre", "liten")):
+        k -= 1
+    if k < 0 or lowers[k] not in ("en", "någon", "ett", "som"):
+        return None
+    start = k + 1 if lowers[k] == "som" else k
+    if trait:
+        return start, i
+    if i + 1 < len(lowers) and lowers[i + 1] == "som":
+        tail = lowers[i + 2 : i + 10]
+        for j, low in enumerate(tail):
+            if low in _CLAUSE_BREAKS or low in (".", "?", "!"):
+                break
+            tech = low in _TECH and set(tail[:j]) & {"aldrig", "inte", "inga", "ingen"}
+            if tech or domain_of(low) == sex:
+                return start, i + 2 + j
+    return None
+
+
+_IMAGES = frozenset({"bild", "bilder", "bilderna", "foto", "foton", "fotona", "fotografier", "illustrationer", "illustrationerna", "bildval"})
+
+
+def _images_by_sex(lowers: list[str]) -> tuple[int, int] | None:
+    """Span of "bilder på män i skyddshjälm … bilder på kvinnor som hjälper äldre": pictures chosen by sex and topic."""
+    if not set(lowers) & _IMAGES:
+        return None
+    shown = [
+        (i, GROUP_OF[low]) for i, low in enumerate(lowers)
+        if low in GROUP_OF and i >= 2 and lowers[i - 1] in ("på", "av", "med") and lowers[i - 2] in _IMAGES
+    ]
+    if len({sex for _, sex in shown}) < 2:
+        return None
+    domains = {domain_of(low) for low in lowers}
+    if not {"f", "m"} <= domains and not set(lowers) & {"teknik", "omsorg", "bygg", "vård"}:
+        return None
+    first = shown[0][0] - 2
+    last = shown[-1][0]
+    return first, min(last + 3, len(lowers) - 1)
+
+
 
 def _role_triggers() -> frozenset[str]:
     """Every word one of the role patterns needs: a group, a sexed adjective or person, a parent."""
     return frozenset(
         set(GROUP_OF) | set(_SEX_ADJECTIVES) | set(_BARE_PARENTS) | set(_CLEFT_HOLDERS)
         | set(_AS_NOUNS) | set(_SEXED_PERSONS) | _WIVES | _FEMALE_RELATIVES
+        | set(_SCENE_ACTORS) | set(_FIGURES)
     )
 
 
@@ -1209,7 +1423,7 @@ def assumed_gender_role(document: AnalyzedDocument, ctx: RuleContext) -> Iterato
         lowers = [t.lower for t in tokens]
         spans: list[tuple[int, int]] = []
         if not set(lowers) & _OBSERVED and not _claims(tokens):
-            division = _division(tokens, lowers)
+            division = _division(tokens, lowers) or _role_scene(lowers) or _images_by_sex(lowers)
             if division is not None:
                 spans.append(division)
         words = set(lowers)
@@ -1236,8 +1450,13 @@ def assumed_gender_role(document: AnalyzedDocument, ctx: RuleContext) -> Iterato
             examples = _female_examples_at(lowers, i) if words & _CARE_WORDS else None
             if examples is not None:
                 spans.append(examples)
+                continue
+            figure = _figure_at(lowers, i)
+            if figure is not None:
+                spans.append(figure)
         for first, last in spans:
-            yield _span_finding(ctx, ablock, tokens, first, last)
+            if not _negated_frame(lowers, first):
+                yield _span_finding(ctx, ablock, tokens, first, last)
 
 
 # --- mothers where parents are meant ---------------------------------------------------
@@ -1333,7 +1552,7 @@ _PRIORITY_ENDS = frozenset({"hand", "främst", "företrädesvis", "helst", "prim
 
 def _mother_first_at(lowers: list[str], i: int) -> int | None:
     """Start of "i första hand till barnets mamma" ending at the mother word ``i``, else ``None``."""
-    if lowers[i] not in _MOTHER_SINGULARS | _BARE_MOTHERS:
+    if lowers[i] not in _MOTHER_SINGULARS | _BARE_MOTHERS | {"mammorna", "mödrarna"}:
         return None
     k = i - 1
     if k >= 0 and lowers[k] in _CHILD_GENITIVES:

@@ -79,7 +79,7 @@ FEMALE_GROUPS: dict[str, str] = {
 }
 MALE_GROUPS: dict[str, str] = {
     "män": "män", "pojkar": "pojkar", "killar": "killar", "pappor": "pappor", "fäder": "fäder",
-    "söner": "söner", "svärsöner": "svärsöner",
+    "söner": "söner", "svärsöner": "svärsöner", "grabbar": "killar",
 }
 GROUPS: dict[str, str] = {**FEMALE_GROUPS, **MALE_GROUPS}
 #: "f" or "m" for every group word, definite and genitive forms included.
@@ -89,7 +89,7 @@ GROUP_GENITIVES = frozenset(w + "s" for w in GROUPS)
 DEFINITE_GROUPS: dict[str, str] = {
     "kvinnorna": "kvinnor", "flickorna": "flickor", "tjejerna": "tjejer", "mammorna": "mammor",
     "mödrarna": "mödrar", "männen": "män", "pojkarna": "pojkar", "killarna": "killar",
-    "papporna": "pappor", "fäderna": "fäder",
+    "papporna": "pappor", "fäderna": "fäder", "grabbarna": "killar",
     # the elderly care register: "en snickarverkstad för herrarna", "damerna stickar"
     "damerna": "kvinnor", "herrarna": "män",
 }
