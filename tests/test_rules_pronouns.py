@@ -58,6 +58,9 @@ def test_generic_han_after_sokanden(registry: Registry) -> None:
         "Chefen berättade att en ny manlig tekniker har anställts i Västerby. Han börjar i maj.",
         # a named person earlier in the sentence is who the pronoun is about
         "Vi gratulerar Lena Ek, som har utsetts till årets chef i kommunen. Hon tar emot priset i maj.",
+        # "en äldre man" is the noun: the sex is given
+        "Brukaren är en äldre man som bor ensam. Hemtjänsten hjälper honom med inköp.",
+        "Tackar en äldre man nej till hjälp bör handläggaren ge honom tid och återkomma.",
         # the subject is taken up by "sig": the object pronoun is somebody else
         "Kuratorn finns på skolan varje dag, och den som behöver kan vända sig till henne.",
     ],

@@ -254,7 +254,7 @@ def _blocks_reference(ablock: AnalyzedBlock, tok: Token, sex: str) -> bool:
         return True  # "mamman", "en ny manlig tekniker": the nearer person has a known sex
     if low == "man" and tok.i > 0:
         before = ablock.tokens[tok.i - 1].lower
-        if before == "en" or before.endswith(("ig", "årig", "are", "gammal")):
+        if before in ("en", "ung", "ensam") or before.endswith(("ig", "årig", "are", "gammal", "äldre", "yngre", "stående")):
             return True  # "en man", "en 45-årig man": the noun, not the pronoun
     if low in _PRONOUNS and _PRONOUNS[low][0] != sex and _pair_partner(ablock.tokens, tok.i) is None:
         return True
@@ -287,21 +287,21 @@ def _names_before(ablock: AnalyzedBlock, start: int, head: int) -> bool:
 _REFLEXIVES = frozenset({"sig", "sin", "sitt", "sina"})
 #: Words that open a new clause: a pronoun after one may refer back to the subject before it.
 _CLAUSE_OPENERS = frozenset(
-    {",", ";", ":", "att", "om", "när", "eftersom", "innan", "därför", "så", "vad", "där", "hur", "ifall", "då", "medan", "och", "men", "som"}
+    {",", ";", ":", "att", "om", "när", "eftersom", "innan", "vad", "där", "hur", "ifall", "medan", "och", "men", "som", "vilket", "vilken"}
 )
 
 
-def _bound_elsewhere(tokens: list[Token], head: int, pronoun: Token) -> bool:
-    """An object pronoun in the antecedent's own clause after a reflexive: not the same person.
+def _clause_mate(tokens: list[Token], head: int, pronoun: Token) -> bool:
+    """Is ``pronoun`` an object pronoun in the same clause as the noun at ``head``?
 
-    In "den som behöver kan vända sig till henne" the subject is taken up by *sig*;
-    *henne* must then be somebody else (a Swedish object pronoun cannot refer to the
-    subject of its own clause).
+    A Swedish object pronoun does not refer to the subject of its own clause (that
+    would be *sig*): in "handläggaren bör ge honom tid" *honom* is somebody else, and
+    in "den som behöver kan vända sig till henne" *sig* takes up the subject, so
+    *henne* is another person.
     """
     if _PRONOUNS.get(pronoun.lower, ("", ""))[1] != "obj":
         return False
-    between = [t.lower for t in tokens[head + 1 : pronoun.i]]
-    return not _REFLEXIVES.isdisjoint(between) and _CLAUSE_OPENERS.isdisjoint(between)
+    return _CLAUSE_OPENERS.isdisjoint(t.lower for t in tokens[head + 1 : pronoun.i])
 
 
 def _window(document: AnalyzedDocument, bi: int, sent: int) -> list[tuple[AnalyzedBlock, int, int, tuple[int, int]]]:
@@ -349,7 +349,9 @@ def find_antecedent(
             if found is not None:
                 if _sex_marked(tokens, found.token, j) or _names_before(span_block, start, found.token):
                     return None  # "en manlig tekniker … Han", "Lena Ek … årets chef. Hon"
-                if span_block is ablock and _bound_elsewhere(tokens, j, tok):
+                if span_block is ablock and _clause_mate(tokens, j, tok):
+                    if _REFLEXIVES.isdisjoint(t.lower for t in tokens[j + 1 : tok.i]):
+                        continue  # "handläggaren bör ge honom tid": honom is somebody before
                     return None  # "den som behöver kan vända sig till henne": henne is someone else
                 return found
     # a chain ("Sökanden … han … . Han ska också …") carries over only to a pronoun at the
