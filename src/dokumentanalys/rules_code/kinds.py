@@ -157,23 +157,23 @@ def _early_blocks(document: AnalyzedDocument, limit: int = 12) -> list[AnalyzedB
 def _early_hit(document: AnalyzedDocument, heads: tuple[str, ...], *, max_words: int | None, first_words: int) -> str | None:
     """A head word among the first words of an early block (a title the extractor did not see).
 
-    Only the first blocks can hold a missed title (a section heading further down, such as
-    *Jullovsprogram på Hamnen* in a newsletter, is not one). Capitalised words inside a block
-    are names, not kinds: the square *Hamnplan* is no plan. In running text (more than twelve
-    words) only the head word itself counts, not its compounds.
+    Capitalised words inside a block are names, not kinds: the square *Hamnplan* is no
+    plan (a title in capitals, BEMANNINGSPOLICY, still counts). In running text (a sentence,
+    or more than twelve words) a compound counts only as the first word, where a title
+    stands (*Kostpolicy för kommunen.*), not inside (*… finns ett jullovsprogram med bad*).
     """
-    for ablock in _early_blocks(document, limit=3):
+    for ablock in _early_blocks(document):
         text = ablock.block.text
         raw = re.findall(r"[\wåäöÅÄÖéÉ-]+", text)
         if max_words is not None and len(raw) > max_words:
             continue
-        prose = len(raw) > 12
+        prose = len(raw) > 12 or text.rstrip().endswith((".", "!", "?"))
         words = [
-            w.lower() for n, w in enumerate(raw[:first_words]) if n == 0 or not w[:1].isupper()
+            w.lower() for n, w in enumerate(raw[:first_words]) if n == 0 or not (w[:1].isupper() and not w.isupper())
         ]
         hit = _title_hit(words, heads)
-        if hit and (not prose or hit in heads):
-            return hit
+        if hit and (not prose or hit in heads or (words and hit == words[0])):
+            return hit  # in prose a compound counts only where a title would stand: first
     return None
 
 
