@@ -69,6 +69,11 @@ def test_not_generic(registry: Registry, text: str) -> None:
     assert findings(registry, text) == []
 
 
+def test_a_noun_in_its_own_clause_before_the_main_clause_is_still_the_antecedent(registry: Registry) -> None:
+    text = "Om en elev behöver stöd ska skolan ge honom extra tid."
+    assert [f.matched for f in findings(registry, text)] == ["honom"]
+
+
 def test_a_name_elsewhere_does_not_hide_a_generic_pronoun(registry: Registry) -> None:
     text = "Beslutet fattas av Karin Lund. Sökanden ska bifoga intyg om han har ett eget företag."
     assert [f.matched for f in findings(registry, text)] == ["han"]

@@ -291,8 +291,15 @@ _CLAUSE_OPENERS = frozenset(
 )
 
 
-def _clause_mate(tokens: list[Token], head: int, pronoun: Token) -> bool:
-    """Is ``pronoun`` an object pronoun in the same clause as the noun at ``head``?
+_SUBORDINATORS = frozenset({"om", "när", "eftersom", "innan", "ifall", "att", "då", "sedan", "medan", "för", "som"})
+#: Modals and common finite verbs next to a main-clause subject.
+_FINITE = frozenset(
+    {"ska", "skall", "bör", "måste", "kan", "får", "vill", "har", "är", "ger", "gör", "tar", "brukar", "behöver"}
+)
+
+
+def _same_clause_object(tokens: list[Token], head: int, pronoun: Token) -> bool:
+    """Is ``pronoun`` an object pronoun with no new clause begun since the noun at ``head``?
 
     A Swedish object pronoun does not refer to the subject of its own clause (that
     would be *sig*): in "handläggaren bör ge honom tid" *honom* is somebody else, and
@@ -302,6 +309,22 @@ def _clause_mate(tokens: list[Token], head: int, pronoun: Token) -> bool:
     if _PRONOUNS.get(pronoun.lower, ("", ""))[1] != "obj":
         return False
     return _CLAUSE_OPENERS.isdisjoint(t.lower for t in tokens[head + 1 : pronoun.i])
+
+
+def _main_subject(tokens: list[Token], head: int) -> bool:
+    """Is the noun at ``head`` the subject of a main clause (next to its finite verb)?
+
+    "Handläggaren ska ge honom …", "… bör handläggaren ge honom": yes. Not "Om en elev
+    behöver stöd ska skolan ge honom …", where the noun stands in a clause of its own.
+    """
+    start = tokens[head].i
+    while start > 0 and tokens[start - 1].sent == tokens[head].sent:
+        start -= 1
+    if any(t.lower in _SUBORDINATORS for t in tokens[start:head]):
+        return False
+    before = tokens[head - 1].lower if head > start else ""
+    after = tokens[head + 1].lower if head + 1 < len(tokens) else ""
+    return head == start and after in _FINITE or before in _FINITE
 
 
 def _window(document: AnalyzedDocument, bi: int, sent: int) -> list[tuple[AnalyzedBlock, int, int, tuple[int, int]]]:
@@ -349,10 +372,11 @@ def find_antecedent(
             if found is not None:
                 if _sex_marked(tokens, found.token, j) or _names_before(span_block, start, found.token):
                     return None  # "en manlig tekniker … Han", "Lena Ek … årets chef. Hon"
-                if span_block is ablock and _clause_mate(tokens, j, tok):
-                    if _REFLEXIVES.isdisjoint(t.lower for t in tokens[j + 1 : tok.i]):
+                if span_block is ablock and _same_clause_object(tokens, j, tok):
+                    if not _REFLEXIVES.isdisjoint(t.lower for t in tokens[j + 1 : tok.i]):
+                        return None  # "den som behöver kan vända sig till henne": henne is someone else
+                    if _main_subject(tokens, j):
                         continue  # "handläggaren bör ge honom tid": honom is somebody before
-                    return None  # "den som behöver kan vända sig till henne": henne is someone else
                 return found
     # a chain ("Sökanden … han … . Han ska också …") carries over only to a pronoun at the
     # start of its sentence, where it is the subject and no other person has come up
