@@ -334,3 +334,11 @@ def test_gender_marking_flags_the_adjective(registry: Registry, text: str, rule:
 )
 def test_gender_marking_leaves_relevant_sex_alone(registry: Registry, text: str) -> None:
     assert [r for r, _ in _hits(registry, text) if r.startswith("markering/")] == []
+
+
+def test_a_capital_after_markup_starts_a_label_not_a_name(registry: Registry) -> None:
+    """Form labels in Markdown or after a bullet: "**Målsmans underskrift:**" is the term."""
+    assert ("term/malsman", "Målsmans") in _hits(registry, "Fyll i blanketten. **Målsmans underskrift:** ____")
+    assert ("term/malsman", "Målsmans") in _hits(registry, "Underskrifter • Målsmans underskrift")
+    # a capital after a word is still a name
+    assert _hits(registry, "Ring Anna Talesman om du har frågor.") == []

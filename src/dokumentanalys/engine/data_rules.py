@@ -263,7 +263,9 @@ def _is_proper_name(ablock: AnalyzedBlock, tok: Token) -> bool:
     if tok.is_sent_start or tok.i == 0 or not tok.is_title:
         return False
     prev = ablock.tokens[tok.i - 1]
-    return prev.text not in (":", "•", "-", "–", "(", "\"", "”", "»", "/")
+    # after markup or a list/field marker ("**Målsmans underskrift**", "• Förman", "(Talesman)")
+    # a capital starts a label, not a name; only a word or a comma before it makes it a name
+    return prev.text == "," or any(c.isalnum() for c in prev.text)
 
 
 def _condition_ok(index: TermIndex, hit: Hit) -> bool:
