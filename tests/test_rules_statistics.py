@@ -40,6 +40,7 @@ def findings(registry: Registry, text: str) -> list[Finding]:
         ("Under 2025 fick 688 hushåll ekonomiskt bistånd.", "688 hushåll"),
         ("Hemtjänsten har i dag 420 brukare.", "420 brukare"),
         ("Tolv elever hade ett åtgärdsprogram vid terminens slut.", "Tolv elever"),
+        ("Bokbussen når omkring 900 barn per år.", "900 barn"),
         ("I år började tjugofem nya medarbetare på förvaltningen.", "tjugofem nya medarbetare"),
     ],
 )

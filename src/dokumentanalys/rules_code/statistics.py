@@ -210,9 +210,16 @@ def _earlier_person(ablock: AnalyzedBlock, i: int) -> tuple[PersonNoun, str] | N
     return None
 
 
+#: "900 barn per år" is a count over a period; "2 lärare per klass" is a ratio.
+_PERIODS = frozenset({"år", "året", "termin", "terminen", "läsår", "läsåret", "månad", "månaden", "vecka", "veckan", "dag", "säsong"})
+
+
 def _ratio_after(tokens: list[Token], k: int) -> bool:
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-    return nxt is not None and (nxt.lower == "per" or nxt.text == "/")
+    if nxt is None or not (nxt.lower == "per" or nxt.text == "/"):
+        return False
+    after = tokens[k + 2].lower if k + 2 < len(tokens) else ""
+    return after not in _PERIODS
 
 
 def _is_target(ablock: AnalyzedBlock, tok: Token, noun: PersonNoun) -> bool:
