@@ -41,6 +41,7 @@ def findings(registry: Registry, text: str) -> list[Finding]:
         ("Hemtjänsten har i dag 420 brukare.", "420 brukare"),
         ("Tolv elever hade ett åtgärdsprogram vid terminens slut.", "Tolv elever"),
         ("Bokbussen når omkring 900 barn per år.", "900 barn"),
+        ("Personalgruppen på fritidsgårdarna består av 14 anställda.", "14 anställda"),
         ("I år började tjugofem nya medarbetare på förvaltningen.", "tjugofem nya medarbetare"),
     ],
 )

@@ -190,13 +190,21 @@ def _noun_after(tokens: list[Token], j: int, max_mods: int = 2) -> tuple[PersonN
 
 
 def _is_rule_or_capacity(tokens: list[Token], i: int) -> bool:
-    """"Nämnden består av 11 ledamöter" (a composition rule), "plats för 120 elever" (capacity)."""
+    """"Nämnden består av 11 ledamöter" (a composition rule), "plats för 120 elever" (capacity).
+
+    Only a body's composition is a rule: "Personalgruppen består av 14 anställda" is a count.
+    """
     before = [t.lower for t in tokens[max(0, i - 3) : i]]
     if before[-1:] == ["av"] and any(w in ("består", "bestå", "utgörs", "utgöras") for w in before):
-        return True
+        subject = [t.lower for t in tokens[max(0, i - 8) : i]]
+        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if nxt.startswith(("ledam", "ersättar")) or any(w.startswith(_BODIES) for w in subject):
+            return True
     return before[-1:] == ["för"] and any(w in _CAPACITY for w in before[:-1])
 
 
+#: Decision-making bodies whose composition a rule sets ("styrelsen består av 7 ledamöter").
+_BODIES = ("nämnd", "styrelse", "utskott", "fullmäktige", "kommitté", "beredning", "presidi", "råd", "delegation")
 _CAPACITY = frozenset({"plats", "platser", "kapacitet", "utrymme", "dimensionerad", "dimensionerat", "anpassad", "anpassat", "byggd", "byggt"})
 
 
