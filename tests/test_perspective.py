@@ -267,3 +267,20 @@ def test_mothers_and_fathers_as_groups_count_like_women_and_men(registry: Regist
     assert result.gender_marker == 1
     assert "analyserar skillnader" in " ".join(result.assessment.signals)
     assert rule_findings(result) == []
+
+
+MENTION_AND_BOILERPLATE = """# Riktlinje för biståndsbedömning
+
+Riktlinjen gäller för kommunens hemtjänst och ska genomsyras av jämställdhet och jämlikhet.
+
+Både kvinnor och män kan ansöka om hemtjänst. Handläggaren bedömer behovet i varje enskilt
+ärende. Brukarna ska kunna påverka insatserna och få stöd i tid. Styrelsen består av fyra
+personer, varav två kvinnor och två män."""
+
+
+def test_a_mention_and_a_boilerplate_sentence_are_not_a_perspective(registry: Registry) -> None:
+    result = run(registry, MENTION_AND_BOILERPLATE)
+    assert result.gender_marker == 0
+    signals = " ".join(result.assessment.signals)
+    assert "analyserar skillnader" not in signals  # a count of women and men is not an analysis
+    assert len(rule_findings(result)) == 1

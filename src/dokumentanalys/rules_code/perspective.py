@@ -320,7 +320,8 @@ def _sentence_signals(lows: list[str], tokens: list[Token], text: str, block: in
         both = False
     if both:
         equality = _starts(lows, _EQUALITY_WORDS) or any(_has_phrase(lows, p) for p in _EQUALITY_PHRASES)
-        compared = _starts(lows, _ANALYSIS_WORDS) or _has_number(tokens)
+        # a count of women and men is statistics (below); an analysis compares or explains
+        compared = _starts(lows, _ANALYSIS_WORDS)
         if compared and not negated:
             yield sig("skillnader", 3, "analyserar skillnader mellan kvinnor och män, flickor och pojkar"), False
         elif equality and not negated:
@@ -372,10 +373,11 @@ def _sentence_signals(lows: list[str], tokens: list[Token], text: str, block: in
     general = equal and [w for w in lows if w.startswith("jämställdhet") and not w.startswith(("jämställdhetsanalys", "jämställdhetsintegr", "jämställdhetspolitisk", "jämställdhetskonsekvens"))]
     if general and not both:
         if _starts(lows, _BOILERPLATE):
+            # "ska genomsyras av jämställdhet": a boilerplate sentence is not a perspective and adds nothing
             description = "nämner jämställdhet bara i en allmän formulering (till exempel ”ska genomsyras av jämställdhet”)"
+            yield sig("jämställdhet", 0, description), negated
         else:
-            description = "nämner jämställdhet i allmänna ordalag"
-        yield sig("jämställdhet", 1, description), negated
+            yield sig("jämställdhet", 1, "nämner jämställdhet i allmänna ordalag"), negated
 
     # worth nothing, but worth saying
     if _starts(lows, ("jämlikhet", "jämlik")) and not _starts(lows, "jämställd"):
