@@ -552,3 +552,51 @@ def test_scenes_nature_claims_and_figures_are_flagged(registry: Registry, text: 
 )
 def test_negated_frames_and_neutral_scenes_stay_quiet(registry: Registry, text: str) -> None:
     assert _hits(registry, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # habits and tastes softened by modal particles and frequency words
+        "Tjejer vill ju helst rita och pyssla på fritids.",
+        "Mammor har sällan tålamod med fotbollsträningar i regn.",
+        "Grabbar brukar gärna ta för sig vid matbordet.",
+        "Tanterna vill ju mest fika och prata.",
+        "Karlar har ofta svårt att uttrycka oro.",
+        "Vi ordnar cykelkurs för damer, som ju sällan vågar cykla i trafiken.",
+        "Herrar i den åldern har svårt att be om hjälp.",
+        # an activity earmarked by sex, a parent chosen by habit
+        "Snickarverkstaden är tänkt för herrarna, medan damerna kan baka i köket.",
+        "Ange pappans nummer först, eftersom det oftast är han som skjutsar.",
+        "Undrar du över packningen, fråga mamma, hon har ju koll på kläderna.",
+    ],
+)
+def test_softened_generalisations_are_flagged(registry: Registry, text: str) -> None:
+    assert GEN in _rules(registry, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a source or a measure turns the frequency word into an observation
+        "Enligt enkäten läser pojkar oftast faktaböcker.",
+        "Statistiken visar att pappor sällan tar ut hela föräldraledigheten.",
+        "I enkäten svarade 40 flickor att de helst spelar handboll.",
+        # circumstances and comparisons, not the group's ways
+        "Äldre kvinnor bor ofta ensamma efter att partnern har dött.",
+        "Unga män saknar oftast fast anställning de första åren.",
+        "Pojkar läser oftast mindre än flickor.",
+        "Kursen är tänkt för nyblivna föräldrar, medan barnen leker i rummet bredvid.",
+        "Rummet är inte tänkt för damerna, medan herrarna har ett eget.",
+        "Ring mamma om hon inte svarar i telefon.",
+        "Det är oftast mamman som har kontakt med förskolan.",
+        "Damerna i kören brukar öva på onsdagar.",
+    ],
+)
+def test_observed_frequencies_stay_quiet(registry: Registry, text: str) -> None:
+    assert GEN not in _rules(registry, text)
+
+
+def test_pronoun_de_does_not_repeat_a_claim(registry: Registry) -> None:
+    text = "Flickor i lågstadiet behöver ingen extra uppmuntran, de sköter det själva."
+    assert _rules(registry, text).count(GEN) == 1

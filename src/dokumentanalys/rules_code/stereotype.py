@@ -36,10 +36,12 @@ from .people import person_head
 from .stereotype_lexicon import (
     DEFINITE_GROUPS,
     FAMILY_WORDS,
+    FEMALE_CODED,
     GROUP_GENITIVES,
     GROUP_OF,
     GROUPS,
     INNATE,
+    MALE_CODED,
     SEXED_SINGULARS,
     TRAIT_CATEGORY,
     TRAIT_NOUNS,
@@ -701,6 +703,160 @@ def _extra_claim(lowers: list[str], g: int) -> int | None:
     return None
 
 
+#: Softeners that make a habit or taste the group's own: "killar läser JU HELST …",
+#: "pappor har SÄLLAN tålamod", "mammorna BRUKAR ställa upp". Without a source or a
+#: measure in the sentence (see :data:`_ANALYSIS`) they generalise rather than observe.
+_SOFTENERS = frozenset({"ju", "helst", "gärna", "mest", "sällan", "oftast", "ofta", "brukar", "bäst", "annars"})
+#: Softeners strong enough to make a definite group ("gubbarna", "mammorna") generic on their own.
+_DEFINITE_SOFTENERS = frozenset({"ju", "helst", "gärna", "mest", "sällan", "oftast"})
+#: Verbs after which a softened clause still reports circumstances, not the group's ways.
+_SOFT_OUTCOMES = (_OUTCOME_VERBS - {"har", "tar", "söker"}) | {
+    "är", "blir", "var", "får", "kan", "ska", "måste", "bör", "behöver", "saknar", "väljer", "bor", "studerar", "avstår",
+}
+#: A comparison in the clause ("läser oftast mindre än") reports a difference: left to the comparison rules.
+_SOFT_COMPARISONS = frozenset({"mer", "mindre", "fler", "färre", "än", "oftare", "mera"})
+#: "i den åldern", "i den här åldern": an age band, still the whole group.
+_AGE_BANDS = (["i", "den", "åldern"], ["i", "den", "här", "åldern"], ["i", "den", "där", "åldern"], ["i", "denna", "ålder"])
+
+
+def _coded_prefix(low: str, sex: str) -> bool:
+    """Is ``low`` coded for ``sex`` itself or as the first part of a compound ("kioskvakter", "fikaansvariga")?"""
+    if domain_of(low) == sex:
+        return True
+    words = FEMALE_CODED if sex == "f" else MALE_CODED
+    return any(len(w) >= 4 and low.startswith(w) and len(low) - len(w) >= 4 for w in words)
+
+
+def _softened(lowers: list[str], g: int, group: str) -> tuple[int, str] | None:
+    """(end, "beteende") of "<group> (i den åldern) (, som) <softener> <verb> …", else ``None``.
+
+    "Killar läser ju helst faktaböcker", "Pappor har sällan tålamod", "Gubbarna vill ju
+    mest spela boule", "Karlar vill annars gärna bita ihop". A definite group needs a
+    strong softener or a coded object ("Mammorna brukar ställa upp som kioskvakter").
+    """
+    n = len(lowers)
+    k = g + 1
+    for band in _AGE_BANDS:
+        if lowers[k : k + len(band)] == band:
+            k += len(band)
+            break
+    if lowers[k : k + 2] == [",", "som"]:
+        k += 2
+    softeners: set[str] = set()
+    verb: int | None = None
+    j = k
+    while j < n and j < k + 5:
+        low = lowers[j]
+        if low in _CLAUSE_BREAKS or low in _NEGATIONS or low in (".", "?", "!"):
+            return None
+        if low in _SOFTENERS:
+            softeners.add(low)
+            if low == "brukar" and verb is None:
+                verb = j
+        elif verb is None and (_finite_after(lowers, j) or low == "trivs"):
+            verb = j
+        elif verb is not None:
+            break
+        j += 1
+    if verb is not None and lowers[verb] == "har" and lowers[verb + 1 : verb + 3] == ["svårt", "att"]:
+        if verb + 3 < n and lowers[verb + 3] in _TRAIT_VERBS:
+            softeners.add("svårt")  # "killar i den åldern har svårt att sitta still"
+    if verb is None or not softeners:
+        return None
+    if lowers[verb] in _SOFT_OUTCOMES or (lowers[verb].endswith("s") and lowers[verb] != "trivs"):
+        return None
+    if lowers[verb] == "brukar" and (j >= n or lowers[j] in _SOFT_OUTCOMES or lowers[j] in _NEGATIONS | {"drabbas", "utsättas"}):
+        return None
+    if lowers[verb] == "har" and not (
+        set(lowers[j : j + 3]) & (TRAIT_NOUNS | {"svårt", "lätt", "koll"})
+    ):
+        return None  # "har ofta deltid" is a circumstance; "har sällan tålamod" a trait
+    if set(lowers[k : min(n, j + 4)]) & _SOFT_COMPARISONS:
+        return None
+    sex = GROUP_OF.get(lowers[g], "")
+    end = j
+    while end + 1 < n and end < j + 3 and lowers[end + 1] not in _CLAUSE_BREAKS and lowers[end + 1] not in (".", "och"):
+        end += 1
+    end = min(end, n - 1)
+    if lowers[g] in DEFINITE_GROUPS and not (
+        softeners & _DEFINITE_SOFTENERS
+        or any(_coded_prefix(w, sex) for w in lowers[j : min(n, j + 8)])
+    ):
+        return None
+    return end, "beteende"
+
+
+#: "tänkt för damerna", "avsedd för killarna": an activity earmarked for one sex.
+_MEANT_FOR = frozenset({"tänkt", "tänkta", "avsett", "avsedd", "avsedda", "riktat", "riktad", "riktade", "passar"})
+
+
+def _activity_split(lowers: list[str]) -> tuple[int, int, str] | None:
+    """(first, last, group) of "X är tänkt för damerna, medan herrarna kan …": activities split by sex."""
+    n = len(lowers)
+    for m, low in enumerate(lowers):
+        if low != "medan" or m + 2 >= n:
+            continue
+        other = lowers[m + 1]
+        if other not in GROUP_OF or not (other in GROUPS or other in DEFINITE_GROUPS):
+            continue
+        for f in range(m - 1, max(-1, m - 8), -1):
+            if lowers[f] in (".", ";", ":"):
+                break
+            if lowers[f] == "för" and f > 0 and lowers[f - 1] in _MEANT_FOR:
+                g = f + 1
+                while g < m and lowers[g] in _GROUP_ADJECTIVES:
+                    g += 1
+                head = lowers[g] if g < m else ""
+                if head in GROUP_OF and head in GROUPS | DEFINITE_GROUPS and GROUP_OF[head] != GROUP_OF[other] and not _negated_before(lowers, f):
+                    first, _ = _clause_bounds(lowers, f - 1, f - 1)
+                    last = min(n - 2, m + 6)
+                    while last > m + 1 and lowers[last] in _CLAUSE_BREAKS | {"."}:
+                        last -= 1
+                    return first, last, GROUPS.get(head, DEFINITE_GROUPS.get(head, head))
+    return None
+
+
+_PARENT_WORDS = {
+    "mamma": "f", "mamman": "f", "mor": "f", "modern": "f", "mammas": "f", "mammans": "f",
+    "pappa": "m", "pappan": "m", "far": "m", "fadern": "m", "pappas": "m", "pappans": "m",
+}
+_PARENT_GROUP = {"f": "mammor", "m": "pappor"}
+_USUALLY = frozenset({"oftast", "ofta", "ju", "brukar", "alltid", "vanligtvis", "vanligen"})
+
+
+def _parent_by_habit(lowers: list[str]) -> tuple[int, int, str] | None:
+    """(first, last, group) of "fråga mamma, hon har oftast koll" / "mamman, eftersom det oftast är hon som hämtar".
+
+    A parent picked out and the choice justified by what mothers (or fathers) usually do.
+    """
+    n = len(lowers)
+    for i, low in enumerate(lowers):
+        sex = _PARENT_WORDS.get(low)
+        if sex is None or _mother_first_at(lowers, i) is not None or _narrowed_to_mother(lowers, i) is not None:
+            continue  # "i första hand till barnets mamma": reported by stereotyp/mammor-i-stallet-for-foraldrar
+        pronoun = "hon" if sex == "f" else "han"
+        for p in range(i + 1, min(n, i + 10)):
+            if lowers[p] in (".", ";", "men"):
+                break
+            if lowers[p] != pronoun:
+                continue
+            before, after = lowers[max(i + 1, p - 4) : p], lowers[p + 1 : p + 3]
+            if not (set(before) | set(after)) & _USUALLY or set(lowers[i:p]) & _NEGATIONS:
+                break
+            if not (lowers[p - 1] == "," or {"eftersom", "då"} & set(before)):
+                break
+            last = p
+            while last + 1 < n and last < p + 4 and lowers[last + 1] not in _CLAUSE_BREAKS | {".", "och"}:
+                last += 1
+            return i, last, _PARENT_GROUP[sex]
+    return None
+
+
+def _has_source(lowers: list[str]) -> bool:
+    """A source or a measure in the sentence: "enligt enkäten", "statistiken visar", a number."""
+    return bool(set(lowers) & (_ANALYSIS | {"visar", "visade", "andel", "andelen"})) or any(_DIGIT.search(w) for w in lowers)
+
+
 def _claims(tokens: list[Token]) -> list[_Claim]:
     lowers = [t.lower for t in tokens]
     claims: list[_Claim] = []
@@ -730,13 +886,24 @@ def _claims(tokens: list[Token]) -> list[_Claim]:
                 found = _habit(lowers, g, group)
             if found is None and lowers[g] in GROUPS:
                 found = _compared(lowers, g, group)
+        softened = False
+        if found is not None and g >= 0 and lowers[g] in DEFINITE_GROUPS and first == g and not _generic_definite(lowers, g, first, *found):
+            found = None  # "Mammorna brukar ställa upp som kioskvakter": try the softened reading below
+        if found is None and g >= 0 and lowers[g] in GROUPS | DEFINITE_GROUPS and first == g:
+            found = _softened(lowers, g, group)
+            softened = found is not None
         if found is None:
             continue
         end, kind = found
-        if g >= 0 and lowers[g] in DEFINITE_GROUPS and not _generic_definite(lowers, g, first, end, kind):
+        if lowers[g] == "de" and any(c.group == group for c in claims):
+            continue  # "Tjejer behöver …, de sköter det själva": one claim, already found
+        if not softened and g >= 0 and lowers[g] in DEFINITE_GROUPS and not _generic_definite(lowers, g, first, end, kind):
             continue
         near = lowers[max(0, min(first, anchor) - 3) : end + _EXTENT_WINDOW]
-        if any(w in _EXTENT for w in near) and not _has_pair(lowers[first : end + 1], "samma", "behov"):
+        extent = {w for w in near if w in _EXTENT}
+        if extent == {"sällan"} and not _has_source(lowers):
+            extent = set()  # "pappor har sällan tålamod": a frequency word without a measure
+        if extent and not _has_pair(lowers[first : end + 1], "samma", "behov"):
             continue
         previous = claims[-1] if claims else None
         if kind == "väsen" and previous is not None and previous.kind == "väsen" and lowers[previous.last + 1 : first] == ["och"]:
@@ -822,7 +989,10 @@ def _claim_message(claim: _Claim) -> str:
         "är vana vid, har svårare att, av naturliga skäl, naturligt) eller när meningen ställer den mot "
         "det andra könet; ”Flickorna i klass 4 är duktiga på att läsa” beskriver en viss grupp. Satser med siffror, källa eller ord som oftare och i "
         "högre grad räknas som analys och hoppas över, liksom "
-        "nekade påståenden och meningar som diskuterar fördomar eller normer."
+        "nekade påståenden och meningar som diskuterar fördomar eller normer. Vanor och smak som "
+        "mjukas upp med ju, helst, gärna, mest, brukar, sällan eller oftast (”killar läser ju helst "
+        "faktaböcker”, ”pappor har sällan tålamod”) räknas som generaliseringar när meningen saknar "
+        "källa eller mått; ”enligt enkäten läser pojkar oftast …” hoppas över."
     ),
     flag=[
         "Flickor är mer ordentliga än pojkar och passar därför bra som klassvärdar.",
@@ -891,6 +1061,12 @@ def group_generalisation(document: AnalyzedDocument, ctx: RuleContext) -> Iterat
             if end is not None and not _negated_before(lowers, g) and not _negated_frame(lowers, g):
                 first = g - 1 if lowers[g - 1 : g] == ["för"] else g
                 claims.append(_Claim(first, end, GROUPS.get(low, DEFINITE_GROUPS.get(low, low)), "väsen"))
+        habit = _parent_by_habit(lowers) if not claims and not _has_source(lowers) else None
+        if habit is not None:
+            claims.append(_Claim(habit[0], habit[1], habit[2], "roll"))
+        split = _activity_split(lowers) if not claims else None
+        if split is not None and (scene is None or not scene[0] <= split[0] <= scene[1]):
+            claims.append(_Claim(split[0], split[1], split[2], "roll"))
         for claim in claims:
             a, b = _clause_bounds(lowers, claim.first, claim.last)
             if _has_number(tokens[a : b + 1]):

@@ -76,10 +76,13 @@ def _fixed(*words: str) -> set[str]:
 FEMALE_GROUPS: dict[str, str] = {
     "kvinnor": "kvinnor", "flickor": "flickor", "tjejer": "tjejer", "mammor": "mammor",
     "mödrar": "mödrar", "döttrar": "döttrar", "svärdöttrar": "svärdöttrar", "systrar": "systrar",
+    "damer": "kvinnor", "tanter": "kvinnor",
 }
 MALE_GROUPS: dict[str, str] = {
     "män": "män", "pojkar": "pojkar", "killar": "killar", "pappor": "pappor", "fäder": "fäder",
     "söner": "söner", "svärsöner": "svärsöner", "grabbar": "killar",
+    # everyday register for grown men: "gubbar vill ju mest …", "karlar biter ihop"
+    "herrar": "män", "gubbar": "män", "karlar": "män",
 }
 GROUPS: dict[str, str] = {**FEMALE_GROUPS, **MALE_GROUPS}
 #: "f" or "m" for every group word, definite and genitive forms included.
@@ -91,7 +94,7 @@ DEFINITE_GROUPS: dict[str, str] = {
     "mödrarna": "mödrar", "männen": "män", "pojkarna": "pojkar", "killarna": "killar",
     "papporna": "pappor", "fäderna": "fäder", "grabbarna": "killar",
     # the elderly care register: "en snickarverkstad för herrarna", "damerna stickar"
-    "damerna": "kvinnor", "herrarna": "män",
+    "damerna": "kvinnor", "herrarna": "män", "gubbarna": "män", "karlarna": "män", "tanterna": "kvinnor",
 }
 #: Definite singulars that can stand for the whole group ("mamman är den som …").
 SEXED_SINGULARS: dict[str, str] = {
