@@ -40,7 +40,7 @@ DOCS = CORPUS / "docs"
 # documents), rounded down to the 0.05 below. They may only go up: raise them
 # when the rules improve, never lower them to make a change pass.
 P_FLOOR = 0.90
-R_FLOOR = 0.85  # raised from 0.70 in session 2 (test split then: P 0.92, R 0.90, marker 0.95)
+R_FLOOR = 0.90  # raised from 0.70 in session 2 (test split at its end: P 0.91, R 0.94, marker 0.95)
 M_FLOOR = 0.90
 
 
