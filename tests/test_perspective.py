@@ -284,3 +284,16 @@ def test_a_mention_and_a_boilerplate_sentence_are_not_a_perspective(registry: Re
     signals = " ".join(result.assessment.signals)
     assert "analyserar skillnader" not in signals  # a count of women and men is not an analysis
     assert len(rule_findings(result)) == 1
+
+
+
+def test_a_form_that_only_mentions_girls_and_boys_is_judged_as_a_form(registry: Registry) -> None:
+    form = (
+        "# Anmälan till sommarlovsaktiviteter\n\n"
+        "Aktiviteterna är öppna för flickor och pojkar i alla åldrar. Både flickor och pojkar kan välja "
+        "fotboll, dans, slöjd och kanot. Vi vill att flickor och pojkar ska känna sig välkomna.\n\n"
+        "Barnets namn:\n\nVårdnadshavares telefon:\n\nUnderskrift:"
+    )
+    result = run(registry, form, kind="ansokan")
+    assert result.gender_marker is None
+    assert "Blanketten samlar inte in" in result.assessment.explanation

@@ -591,7 +591,10 @@ def assess(document: AnalyzedDocument, kind: str) -> Assessment:
             "Markören gäller styrdokument och blanketter; det här dokumentet är ett annat slag av text "
             "(till exempel ett protokoll, en nyhet eller en annons), så den bedöms inte." + seen,
         )
-    if score >= 3:
+    # a form that only mentions girls and boys (options, examples) is judged as a form, by
+    # whether it collects figures by sex; only an analysis or a split makes it integrated
+    strong = any(sig.weight >= 3 for sig in evidence.signals)
+    if score >= 3 and (kind != "ansokan" or strong):
         return Assessment(1, signals, f"Jämställdhetsperspektivet är integrerat: dokumentet {_join(positive[:3])}.")
     if kind == "ansokan":
         return _assess_form(evidence, signals)
