@@ -200,6 +200,23 @@ _RECORD_TITLE_HEADS = (
 )
 
 
+def _add_vocabulary(
+    evidence: KindEvidence,
+    document: AnalyzedDocument,
+    words: frozenset[str],
+    phrases: tuple[tuple[str, ...], ...],
+    *,
+    per_hit: float,
+) -> None:
+    """Points for a kind's typical words and phrases, at most 0.5, with a sample as the reason."""
+    found = words & document.vocabulary
+    found_phrases = _phrase_hits(document, phrases)
+    hits = len(found) + len(found_phrases)
+    if hits:
+        sample = sorted(found)[:3] + [" ".join(p) for p in sorted(found_phrases)[:3]]
+        evidence.add(min(0.5, per_hit * hits), f"ord som {', '.join(sample)}")
+
+
 def score_styrdokument(document: AnalyzedDocument) -> KindEvidence:
     evidence = KindEvidence()
     record = next(
@@ -218,13 +235,14 @@ def score_styrdokument(document: AnalyzedDocument) -> KindEvidence:
             evidence.add(0.45, f"rubriken innehåller ”{weak}”")
             break
     else:
-        early = None if _any_title_hit(document) else _early_hit(document, _STYR_TITLE_HEADS, max_words=None, first_words=6)
-        if early:
-            evidence.add(0.45, f"”{early}” står tidigt i dokumentet")
-        elif not _any_title_hit(document):
-            weak_early = _early_hit(document, _STYR_TITLE_WEAK, max_words=12, first_words=4)
-            if weak_early:
-                evidence.add(0.35, f"”{weak_early}” står tidigt i dokumentet")
+        if not _any_title_hit(document):
+            early = _early_hit(document, _STYR_TITLE_HEADS, max_words=None, first_words=6)
+            if early:
+                evidence.add(0.45, f"”{early}” står tidigt i dokumentet")
+            else:
+                weak_early = _early_hit(document, _STYR_TITLE_WEAK, max_words=12, first_words=4)
+                if weak_early:
+                    evidence.add(0.35, f"”{weak_early}” står tidigt i dokumentet")
     headings = {
         w
         for ablock in document.blocks
@@ -240,12 +258,7 @@ def score_styrdokument(document: AnalyzedDocument) -> KindEvidence:
     }
     if headings:
         evidence.add(min(0.3, 0.1 * len(headings)), f"rubriker som {', '.join(sorted(headings)[:4])}")
-    words = _STYR_WORDS & document.vocabulary
-    phrases = _phrase_hits(document, _STYR_PHRASES)
-    hits = len(words) + len(phrases)
-    if hits:
-        sample = sorted(words)[:3] + [" ".join(p) for p in sorted(phrases)[:3]]
-        evidence.add(min(0.5, 0.07 * hits), f"ord som {', '.join(sample)}")
+    _add_vocabulary(evidence, document, _STYR_WORDS, _STYR_PHRASES, per_hit=0.07)
     return evidence
 
 
@@ -283,12 +296,7 @@ def score_ansokan(document: AnalyzedDocument) -> KindEvidence:
     labels = sum(1 for b in blocks if b.block.kind != BlockKind.HEADING and _is_label(b))
     if n >= 6 and labels / n >= 0.4:
         evidence.add(0.2, f"{labels} av {n} block är korta fältetiketter")
-    words = _FORM_WORDS & document.vocabulary
-    phrases = _phrase_hits(document, _FORM_PHRASES)
-    hits = len(words) + len(phrases)
-    if hits:
-        sample = sorted(words)[:3] + [" ".join(p) for p in sorted(phrases)[:3]]
-        evidence.add(min(0.5, 0.08 * hits), f"ord som {', '.join(sample)}")
+    _add_vocabulary(evidence, document, _FORM_WORDS, _FORM_PHRASES, per_hit=0.08)
     return evidence
 
 

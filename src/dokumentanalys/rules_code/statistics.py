@@ -43,6 +43,10 @@ _NUMBER = re.compile(r"^\d+(?:,\d+)?$")
 _YEAR = re.compile(r"(1[89]|20)\d\d(-?tal(et|s)?|[–-](1[89]|20)\d\d)?:?")
 
 
+#: A year written alone in a count position ("2026 elever" is a count; "2026" before anything else is not).
+_BARE_YEAR = re.compile(r"(19|20)\d\d")
+
+
 def is_year(text: str) -> bool:
     """Is this token a year, a decade or a range of years rather than a figure?"""
     return _YEAR.fullmatch(text) is not None
@@ -381,7 +385,7 @@ def _sentence_figure(ablock: AnalyzedBlock, start: int, end: int, *, share: bool
             nxt = tokens[last + 1].lower if last + 1 < len(tokens) else ""
             if share and nxt in _PERCENT_WORDS:
                 return range(i, last + 2)
-            year = integer and last == i and re.fullmatch(r"(19|20)\d\d", tokens[i].text) is not None
+            year = integer and last == i and _BARE_YEAR.fullmatch(tokens[i].text) is not None
             if not share and integer and not year and value >= _MIN_COUNT and nxt not in ("år", "%", "procent", "kr", "kronor"):
                 if i == 0 or tokens[i - 1].lower not in _NOT_COUNT_BEFORE:
                     return range(i, last + 1)
@@ -441,7 +445,7 @@ def _number_statistic(ablock: AnalyzedBlock, i: int, used: set[int]) -> Statisti
     if at_least and (value < 100 or (i > 1 and tokens[i - 2].lower in _CONDITION_BEFORE_AT_LEAST)):
         return None  # "föreningar med minst 10 medlemmar": a condition, not a figure
     # a year ("2026 elever" is a count; "2026" before anything else is not)
-    if re.fullmatch(r"(19|20)\d\d", tokens[i].text) and last == i:
+    if _BARE_YEAR.fullmatch(tokens[i].text) and last == i:
         found = _noun_after(tokens, last + 1, max_mods=0)
     else:
         found = _noun_after(tokens, last + 1)
